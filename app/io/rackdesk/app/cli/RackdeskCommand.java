@@ -1,0 +1,59 @@
+package io.rackdesk.app.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The {@code rackdesk} command line. Without a subcommand it opens the GUI (handed in by the caller,
+ * so this core stays free of any UI toolkit); subcommands script the same core.
+ */
+@Command(name = "rackdesk",
+        mixinStandardHelpOptions = true,
+        versionProvider = RackdeskCommand.Version.class,
+        description = {
+            "Desktop manager for fleets of libvirt/KVM hosts and Ceph clusters.",
+            "Without a command, opens the main window."},
+        footer = {"", "Settings live in the OS's config folder; set RACKDESK_CONFIG_DIR or --config-dir to use another."})
+public final class RackdeskCommand implements Callable<Integer> {
+
+    @Option(names = "--config-dir", paramLabel = "DIR",
+            description = "Keep settings and data in DIR instead of the OS's default folders.")
+    Path configDir;
+
+    private final Consumer<GuiOptions> gui;
+
+    public RackdeskCommand(Consumer<GuiOptions> gui) {
+        this.gui = Objects.requireNonNull(gui);
+    }
+
+    @Override
+    public Integer call() {
+        gui.accept(new GuiOptions(Optional.ofNullable(configDir)));
+        return 0;
+    }
+
+    /** Parses {@code args}, runs what they ask for and returns the exit code. */
+    public static int run(String[] args, Consumer<GuiOptions> gui, PrintWriter out, PrintWriter err) {
+        CommandLine cl = new CommandLine(new RackdeskCommand(gui));
+        cl.setOut(out);
+        cl.setErr(err);
+        return cl.execute(args);
+    }
+
+    /** The version from the jar's manifest, or "development build" when run from classes. */
+    public static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = RackdeskCommand.class.getPackage().getImplementationVersion();
+            return new String[] {"Rackdesk " + (v != null ? v : "development build"),
+                "Java " + Runtime.version() + " (" + System.getProperty("java.vendor") + ")"};
+        }
+    }
+}

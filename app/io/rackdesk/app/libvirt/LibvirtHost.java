@@ -1,0 +1,228 @@
+package io.rackdesk.app.libvirt;
+
+import io.rackdesk.app.model.HostSummary;
+import io.rackdesk.app.model.NetworkSummary;
+import io.rackdesk.app.model.StoragePoolSummary;
+import io.rackdesk.app.model.VmSummary;
+import io.rackdesk.app.model.VolumeSummary;
+import io.rackdesk.app.task.Worker;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import org.libvirt.Connect;
+import org.libvirt.LibvirtException;
+import org.libvirt.Network;
+import org.libvirt.NodeInfo;
+import org.libvirt.StoragePool;
+import org.libvirt.StoragePoolInfo;
+import org.libvirt.StorageVol;
+import org.libvirt.event.LifecycleListener;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One libvirt connection. Every call runs on the connection's own {@link Worker} with a timeout and
+ * returns a future; the libvirt {@link Connect} never leaves that worker's thread.
+ */
+public final class LibvirtHost implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(LibvirtHost.class);
+    /** Keepalive: a probe every 5 s, the connection is closed after 3 unanswered ones. */
+    private static final int KEEPALIVE_INTERVAL_S = 5;
+    private static final int KEEPALIVE_COUNT = 3;
+
+    private final String uri;
+    private final Worker worker;
+    private final Duration timeout;
+    private volatile Runnable domainsChanged = () -> { };
+    private Connect conn; // confined to the worker thread
+    private LifecycleListener lifecycle;
+
+    /** {@code eventLoop} is required so that no connection can open before the event loop exists. */
+    public LibvirtHost(String uri, Worker worker, Duration timeout, LibvirtEventLoop eventLoop) {
+        this.uri = Objects.requireNonNull(uri);
+        this.worker = Objects.requireNonNull(worker);
+        this.timeout = Objects.requireNonNull(timeout);
+        Objects.requireNonNull(eventLoop, "libvirt's event loop must be started before a connection opens");
+    }
+
+    public String uri() {
+        return uri;
+    }
+
+    /**
+     * Called on libvirt's event thread when a domain starts, stops, is defined, etc. The listener
+     * must hand the work over (to the UI thread or the worker); it must not call libvirt itself.
+     */
+    public void onDomainsChanged(Runnable listener) {
+        this.domainsChanged = Objects.requireNonNull(listener);
+    }
+
+    /** Opens the connection and reads what the host says about itself. */
+    public CompletableFuture<HostSummary> open() {
+        return call("connect to " + uri, () -> {
+            if (conn == null) {
+                conn = new Connect(uri);
+                if (isRemote(uri)) {
+                    conn.setKeepAlive(KEEPALIVE_INTERVAL_S, KEEPALIVE_COUNT);
+                }
+                lifecycle = (dom, event) -> {
+                    domainsChanged.run();
+                    return 0;
+                };
+                conn.addLifecycleListener(lifecycle);
+            }
+            NodeInfo node = conn.nodeInfo();
+            return new HostSummary(uri, conn.getHostName(), conn.getType(), versionString(conn.getLibVersion()),
+                    node.model, node.cpus, node.memory);
+        });
+    }
+
+    public CompletableFuture<List<VmSummary>> listVms() {
+        return call("list VMs on " + uri, () -> {
+            List<VmSummary> vms = LibvirtNative.listAllDomains(connected());
+            vms.sort(Comparator.comparing(VmSummary::name, String.CASE_INSENSITIVE_ORDER));
+            return vms;
+        });
+    }
+
+    public CompletableFuture<List<StoragePoolSummary>> listStoragePools() {
+        return call("list storage pools on " + uri, () -> {
+            Connect c = connected();
+            List<StoragePoolSummary> pools = new ArrayList<>();
+            for (String name : sortedUnion(c.listStoragePools(), c.listDefinedStoragePools())) {
+                pools.add(readPool(c.storagePoolLookupByName(name)));
+            }
+            return pools;
+        });
+    }
+
+    public CompletableFuture<List<NetworkSummary>> listNetworks() {
+        return call("list networks on " + uri, () -> {
+            Connect c = connected();
+            List<NetworkSummary> nets = new ArrayList<>();
+            for (String name : sortedUnion(c.listNetworks(), c.listDefinedNetworks())) {
+                nets.add(readNetwork(c.networkLookupByName(name)));
+            }
+            return nets;
+        });
+    }
+
+    /** Closes the libvirt connection on the worker, then the worker itself. */
+    public CompletableFuture<Void> disconnect() {
+        CompletableFuture<Void> done = this.<Void>call("disconnect from " + uri, () -> {
+            closeConnection();
+            return null;
+        });
+        return done.whenComplete((v, e) -> worker.close());
+    }
+
+    @Override
+    public void close() {
+        disconnect();
+    }
+
+    private <T> CompletableFuture<T> call(String what, Callable<T> body) {
+        return worker.submit(what, body, timeout);
+    }
+
+    private Connect connected() {
+        if (conn == null) {
+            throw new IllegalStateException("not connected to " + uri);
+        }
+        return conn;
+    }
+
+    private void closeConnection() {
+        Connect c = conn;
+        conn = null;
+        if (c == null) {
+            return;
+        }
+        try {
+            if (lifecycle != null) {
+                c.removeLifecycleListener(lifecycle);
+            }
+        } catch (LibvirtException e) {
+            LOG.debug("removing the lifecycle listener of {}: {}", uri, LibvirtErrors.describe(e));
+        }
+        try {
+            c.close();
+        } catch (LibvirtException e) {
+            LOG.debug("closing {}: {}", uri, LibvirtErrors.describe(e));
+        }
+    }
+
+    private static StoragePoolSummary readPool(StoragePool pool) throws LibvirtException {
+        StoragePoolInfo info = pool.getInfo();
+        XmlDoc xml = XmlDoc.parse(pool.getXMLDesc(0));
+        boolean active = pool.isActive() == 1;
+        List<VolumeSummary> volumes = new ArrayList<>();
+        if (active) {
+            String[] names = pool.listVolumes();
+            Arrays.sort(names, String.CASE_INSENSITIVE_ORDER);
+            for (String volName : names) {
+                StorageVol vol = pool.storageVolLookupByName(volName);
+                XmlDoc v = XmlDoc.parse(vol.getXMLDesc(0));
+                volumes.add(new VolumeSummary(volName, vol.getPath(), v.text("/volume/target/format/@type"),
+                        parseLong(v.text("/volume/capacity")), parseLong(v.text("/volume/allocation")),
+                        v.text("/volume/backingStore/path")));
+            }
+        }
+        return new StoragePoolSummary(pool.getName(), pool.getUUIDString(), active, pool.getAutostart(),
+                xml.text("/pool/@type"), xml.text("/pool/target/path"), info.capacity, info.allocation,
+                info.available, volumes);
+    }
+
+    private static NetworkSummary readNetwork(Network net) throws LibvirtException {
+        XmlDoc xml = XmlDoc.parse(net.getXMLDesc(0));
+        String forward = xml.text("/network/forward/@mode");
+        if (forward == null) {
+            forward = xml.text("/network/forward") != null ? "nat" : "isolated";
+        }
+        String netmask = xml.text("/network/ip[1]/@netmask");
+        if (netmask == null) {
+            String prefix = xml.text("/network/ip[1]/@prefix");
+            netmask = prefix != null ? "/" + prefix : null;
+        }
+        return new NetworkSummary(net.getName(), net.getUUIDString(), net.isActive() == 1, net.getAutostart(),
+                net.isPersistent() == 1, xml.text("/network/bridge/@name"), forward,
+                xml.text("/network/ip[1]/@address"), netmask,
+                xml.text("/network/ip[1]/dhcp/range[1]/@start"), xml.text("/network/ip[1]/dhcp/range[1]/@end"));
+    }
+
+    private static List<String> sortedUnion(String[] a, String[] b) {
+        List<String> all = new ArrayList<>(Arrays.asList(a));
+        for (String s : b) {
+            if (!all.contains(s)) {
+                all.add(s);
+            }
+        }
+        all.sort(String.CASE_INSENSITIVE_ORDER);
+        return all;
+    }
+
+    private static long parseLong(String s) {
+        try {
+            return s == null ? 0 : Long.parseLong(s);
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    /** libvirt encodes versions as major * 1,000,000 + minor * 1,000 + release. */
+    static String versionString(long v) {
+        return (v / 1_000_000) + "." + (v / 1_000 % 1_000) + "." + (v % 1_000);
+    }
+
+    /** True for URIs that reach another process over a network transport or a host name. */
+    static boolean isRemote(String uri) {
+        int colon = uri.indexOf(':');
+        String scheme = colon > 0 ? uri.substring(0, colon) : uri;
+        return scheme.contains("+") || uri.startsWith(scheme + "://") && !uri.startsWith(scheme + ":///");
+    }
+}

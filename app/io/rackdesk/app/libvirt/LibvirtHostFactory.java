@@ -1,0 +1,27 @@
+package io.rackdesk.app.libvirt;
+
+import io.rackdesk.app.task.SerialWorker;
+import java.time.Duration;
+import java.util.Objects;
+
+/** Makes {@link LibvirtHost}s, each with its own worker thread, all through one started event loop. */
+public final class LibvirtHostFactory {
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(15);
+
+    private final LibvirtEventLoop eventLoop;
+    private final Duration timeout;
+
+    public LibvirtHostFactory(LibvirtEventLoop eventLoop, Duration timeout) {
+        this.eventLoop = Objects.requireNonNull(eventLoop);
+        this.timeout = Objects.requireNonNull(timeout);
+    }
+
+    /** A host for {@code uri}; nothing is opened until {@link LibvirtHost#open()}. */
+    public LibvirtHost create(String name, String uri) {
+        return new LibvirtHost(uri, new SerialWorker("libvirt-" + name), timeout, eventLoop);
+    }
+
+    public Duration timeout() {
+        return timeout;
+    }
+}

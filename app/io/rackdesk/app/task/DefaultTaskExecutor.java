@@ -1,0 +1,67 @@
+package io.rackdesk.app.task;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+
+/**
+ * The one {@link TaskExecutor}: work runs wherever the task puts it (a connection's worker), the
+ * callbacks run on {@code uiThread} (JavaFX's {@code Platform::runLater} in the GUI, {@code Runnable::run}
+ * in tests and on the command line).
+ */
+public final class DefaultTaskExecutor implements TaskExecutor {
+    private final Executor uiThread;
+    private final List<TaskListener> listeners = new CopyOnWriteArrayList<>();
+
+    public DefaultTaskExecutor(Executor uiThread) {
+        this.uiThread = Objects.requireNonNull(uiThread);
+    }
+
+    /** Same-thread executor: callbacks run on whichever thread completes the work. */
+    public static DefaultTaskExecutor sameThread() {
+        return new DefaultTaskExecutor(Runnable::run);
+    }
+
+    @Override
+    public <T> void execute(BackgroundTask<T> task) {
+        for (TaskListener l : listeners) {
+            l.started(task.title());
+        }
+        task.start().whenComplete((value, error) -> uiThread.execute(() -> {
+            Throwable cause = unwrap(error);
+            try {
+                if (cause == null) {
+                    task.succeeded(value);
+                } else {
+                    task.failed(cause);
+                }
+            } finally {
+                for (TaskListener l : listeners) {
+                    l.finished(task.title(), cause);
+                }
+            }
+        }));
+    }
+
+    @Override
+    public void runOnUiThread(Runnable r) {
+        uiThread.execute(r);
+    }
+
+    @Override
+    public void addListener(TaskListener listener) {
+        listeners.add(Objects.requireNonNull(listener));
+    }
+
+    /** Strips the wrappers CompletableFuture adds around the real failure. */
+    public static Throwable unwrap(Throwable e) {
+        Throwable t = e;
+        while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t;
+    }
+}

@@ -1,0 +1,9 @@
+package io.rackdesk.viewmodels.connections;
+
+/** Where a connection stands, as shown in the tree and the status bar. */
+public enum ConnectionState {
+    DISCONNECTED,
+    CONNECTING,
+    CONNECTED,
+    FAILED
+}

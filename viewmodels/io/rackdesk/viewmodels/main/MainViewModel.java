@@ -1,0 +1,200 @@
+package io.rackdesk.viewmodels.main;
+
+import io.rackdesk.app.i18n.Localization;
+import io.rackdesk.app.libvirt.LibvirtHostFactory;
+import io.rackdesk.app.settings.ConnectionSettings;
+import io.rackdesk.app.settings.Settings;
+import io.rackdesk.app.settings.SettingsLoad;
+import io.rackdesk.app.settings.SettingsStore;
+import io.rackdesk.app.settings.Theme;
+import io.rackdesk.app.task.BackgroundTask;
+import io.rackdesk.app.task.TaskExecutor;
+import io.rackdesk.app.task.TaskListener;
+import io.rackdesk.app.task.Worker;
+import io.rackdesk.viewmodels.DialogService;
+import io.rackdesk.viewmodels.connections.ConnectionState;
+import io.rackdesk.viewmodels.connections.ConnectionViewModel;
+import io.rackdesk.viewmodels.vms.VmTableViewModel;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import javafx.beans.Observable;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The main window: the saved connections, the navigation selection, the theme, and the status bar's
+ * summary of connections and background work.
+ */
+public final class MainViewModel {
+    private static final Logger LOG = LoggerFactory.getLogger(MainViewModel.class);
+    private static final Duration SAVE_TIMEOUT = Duration.ofSeconds(10);
+
+    private final SettingsStore store;
+    private final Worker io;
+    private final LibvirtHostFactory hosts;
+    private final TaskExecutor tasks;
+    private final DialogService dialogs;
+    private final Localization l10n;
+    private final SettingsLoad startup;
+
+    private Settings settings;
+    private final ObservableList<ConnectionViewModel> connections =
+            FXCollections.observableArrayList(c -> new Observable[] {c.stateProperty()});
+    private final ReadOnlyObjectWrapper<Theme> theme = new ReadOnlyObjectWrapper<>();
+    private final ObjectProperty<NavigationTarget> selection = new SimpleObjectProperty<>(new NavigationTarget.AllVms());
+    private final ReadOnlyStringWrapper connectionSummary = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper activity = new ReadOnlyStringWrapper("");
+    private final ReadOnlyIntegerWrapper runningTasks = new ReadOnlyIntegerWrapper();
+    private final VmTableViewModel vmTable;
+
+    public MainViewModel(SettingsLoad startup, SettingsStore store, Worker io, LibvirtHostFactory hosts,
+                         TaskExecutor tasks, DialogService dialogs, Localization l10n) {
+        this.startup = Objects.requireNonNull(startup);
+        this.store = Objects.requireNonNull(store);
+        this.io = Objects.requireNonNull(io);
+        this.hosts = Objects.requireNonNull(hosts);
+        this.tasks = Objects.requireNonNull(tasks);
+        this.dialogs = Objects.requireNonNull(dialogs);
+        this.l10n = Objects.requireNonNull(l10n);
+        this.settings = startup.settings();
+        this.theme.set(settings.theme());
+        for (ConnectionSettings c : settings.connections()) {
+            connections.add(new ConnectionViewModel(c, hosts, tasks, l10n));
+        }
+        this.vmTable = new VmTableViewModel(connections, l10n);
+        connections.addListener((javafx.collections.ListChangeListener<ConnectionViewModel>) c -> updateConnectionSummary());
+        selection.addListener((obs, old, now) -> onNavigate(now));
+        tasks.addListener(new TaskListener() {
+            @Override
+            public void started(String title) {
+                runningTasks.set(runningTasks.get() + 1);
+                activity.set(title);
+            }
+
+            @Override
+            public void finished(String title, Throwable error) {
+                runningTasks.set(Math.max(0, runningTasks.get() - 1));
+                if (runningTasks.get() == 0) {
+                    activity.set("");
+                }
+            }
+        });
+        updateConnectionSummary();
+    }
+
+    /** Reports a settings problem from start-up, then opens every autoconnect connection. */
+    public void start() {
+        startup.problem().ifPresent(p -> dialogs.showWarning(l10n.lang("settings.problem.title"), p));
+        for (ConnectionViewModel c : connections) {
+            if (c.settings().autoconnect()) {
+                c.connect();
+            }
+        }
+    }
+
+    public ObservableList<ConnectionViewModel> connections() {
+        return connections;
+    }
+
+    public VmTableViewModel vmTable() {
+        return vmTable;
+    }
+
+    public ObjectProperty<NavigationTarget> selectionProperty() {
+        return selection;
+    }
+
+    public ReadOnlyObjectProperty<Theme> themeProperty() {
+        return theme.getReadOnlyProperty();
+    }
+
+    /** "2 connected, 1 failed" for the status bar. */
+    public ReadOnlyStringProperty connectionSummaryProperty() {
+        return connectionSummary.getReadOnlyProperty();
+    }
+
+    /** Title of the newest running background task, or empty. */
+    public ReadOnlyStringProperty activityProperty() {
+        return activity.getReadOnlyProperty();
+    }
+
+    public ReadOnlyIntegerProperty runningTasksProperty() {
+        return runningTasks.getReadOnlyProperty();
+    }
+
+    /** Switches light/dark and remembers the choice. */
+    public void toggleTheme() {
+        theme.set(theme.get().toggled());
+        settings = settings.withTheme(theme.get());
+        save();
+    }
+
+    /** Closes every connection (on their workers). */
+    public void shutdown() {
+        for (ConnectionViewModel c : connections) {
+            c.disconnect();
+        }
+        io.close();
+    }
+
+    private void onNavigate(NavigationTarget target) {
+        if (target instanceof NavigationTarget.HostVms h) {
+            vmTable.hostProperty().set(h.connection());
+        } else if (target instanceof NavigationTarget.AllVms) {
+            vmTable.hostProperty().set(null);
+        } else if (target instanceof NavigationTarget.HostStorage s) {
+            s.connection().refreshStorage();
+        } else if (target instanceof NavigationTarget.HostNetworks n) {
+            n.connection().refreshNetworks();
+        }
+    }
+
+    private void save() {
+        Settings snapshot = settings;
+        tasks.execute(BackgroundTask.on(io, l10n.lang("task.saveSettings"), SAVE_TIMEOUT, () -> {
+            store.save(snapshot);
+            return null;
+        }).onFailure(e -> {
+            LOG.warn("saving settings failed: {}", e.toString());
+            dialogs.showError(l10n.lang("settings.saveFailed.title"),
+                    l10n.lang("settings.saveFailed.message", store.file(), String.valueOf(e.getMessage())));
+        }));
+    }
+
+    private void updateConnectionSummary() {
+        int connected = 0;
+        int failed = 0;
+        int connecting = 0;
+        for (ConnectionViewModel c : connections) {
+            ConnectionState s = c.getState();
+            if (s == ConnectionState.CONNECTED) {
+                connected++;
+            } else if (s == ConnectionState.FAILED) {
+                failed++;
+            } else if (s == ConnectionState.CONNECTING) {
+                connecting++;
+            }
+        }
+        List<String> parts = new ArrayList<>();
+        parts.add(l10n.lang("status.connected", connected, connections.size()));
+        if (connecting > 0) {
+            parts.add(l10n.lang("status.connecting", connecting));
+        }
+        if (failed > 0) {
+            parts.add(l10n.lang("status.failed", failed));
+        }
+        connectionSummary.set(String.join(" · ", parts));
+    }
+}

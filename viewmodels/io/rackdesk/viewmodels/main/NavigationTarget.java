@@ -1,0 +1,20 @@
+package io.rackdesk.viewmodels.main;
+
+import io.rackdesk.viewmodels.connections.ConnectionViewModel;
+
+/** What the content area shows, chosen in the navigation tree. */
+public sealed interface NavigationTarget {
+
+    /** Every VM of every connected host. */
+    record AllVms() implements NavigationTarget {
+    }
+
+    record HostVms(ConnectionViewModel connection) implements NavigationTarget {
+    }
+
+    record HostStorage(ConnectionViewModel connection) implements NavigationTarget {
+    }
+
+    record HostNetworks(ConnectionViewModel connection) implements NavigationTarget {
+    }
+}

@@ -1,0 +1,98 @@
+package io.rackdesk.views;
+
+import io.rackdesk.app.i18n.Localization;
+import io.rackdesk.app.libvirt.LibvirtEventLoop;
+import io.rackdesk.app.libvirt.LibvirtHostFactory;
+import io.rackdesk.app.settings.AppDirs;
+import io.rackdesk.app.settings.SettingsLoad;
+import io.rackdesk.app.settings.SettingsStore;
+import io.rackdesk.app.settings.StartupSettings;
+import io.rackdesk.app.task.DefaultTaskExecutor;
+import io.rackdesk.app.task.SerialWorker;
+import io.rackdesk.viewmodels.main.MainViewModel;
+import io.rackdesk.views.dialogs.FxDialogService;
+import io.rackdesk.views.icons.RackdeskIcon;
+import io.rackdesk.views.main.MainView;
+import io.rackdesk.views.theme.ThemeManager;
+import java.util.Locale;
+import java.util.Objects;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.SnapshotParameters;
+import javafx.scene.paint.Color;
+import javafx.stage.Stage;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/**
+ * The composition root: builds every service, ViewModel and view by constructor injection. The
+ * first half runs before the FX thread (disk and libvirt set-up), the second on it.
+ */
+public final class AppContext {
+    private final AppDirs dirs;
+    private final Localization l10n;
+    private final SettingsStore store;
+    private final SettingsLoad startup;
+    private final LibvirtHostFactory hosts;
+    private MainViewModel mainViewModel;
+
+    private AppContext(AppDirs dirs, Localization l10n, SettingsStore store, SettingsLoad startup, LibvirtHostFactory hosts) {
+        this.dirs = dirs;
+        this.l10n = l10n;
+        this.store = store;
+        this.startup = startup;
+        this.hosts = hosts;
+    }
+
+    /** Off the FX thread: reads settings, writes the demo host out, starts libvirt's event loop. */
+    public static AppContext prepare(AppDirs dirs, Locale locale) {
+        SettingsStore store = new SettingsStore(dirs.settingsFile());
+        SettingsLoad startup = StartupSettings.prepare(store, dirs);
+        LibvirtEventLoop loop = LibvirtEventLoop.start();
+        return new AppContext(dirs, new Localization(locale), store, startup,
+                new LibvirtHostFactory(loop, LibvirtHostFactory.DEFAULT_TIMEOUT));
+    }
+
+    /** On the FX thread: the main window in {@code stage}, shown, with its connections opening. */
+    public MainView showMainWindow(Stage stage) {
+        ThemeManager.apply(startup.settings().theme());
+        mainViewModel = new MainViewModel(startup, store, new SerialWorker("settings-io"), hosts,
+                new DefaultTaskExecutor(Platform::runLater), new FxDialogService(stage), l10n);
+        MainView view = new MainView(mainViewModel, l10n);
+        Scene scene = new Scene(view.root());
+        ThemeManager.addAppStylesheet(scene);
+        stage.setScene(scene);
+        stage.setTitle(l10n.lang("app.title"));
+        stage.getIcons().add(appIcon());
+        stage.show();
+        mainViewModel.start();
+        return view;
+    }
+
+    public void shutdown() {
+        if (mainViewModel != null) {
+            mainViewModel.shutdown();
+        }
+    }
+
+    public AppDirs dirs() {
+        return dirs;
+    }
+
+    public Localization l10n() {
+        return l10n;
+    }
+
+    public MainViewModel mainViewModel() {
+        return Objects.requireNonNull(mainViewModel, "the main window is not shown yet");
+    }
+
+    /** The window icon, drawn from the icon font so no image file ships. */
+    private static javafx.scene.image.Image appIcon() {
+        FontIcon icon = RackdeskIcon.APP.node();
+        icon.setIconSize(64);
+        icon.setIconColor(Color.web("#2f6fde"));
+        SnapshotParameters p = new SnapshotParameters();
+        p.setFill(Color.TRANSPARENT);
+        return icon.snapshot(p, null);
+    }
+}

@@ -1,0 +1,40 @@
+package io.rackdesk.views;
+
+import io.rackdesk.app.cli.GuiOptions;
+import io.rackdesk.app.settings.AppDirs;
+import java.util.Locale;
+import java.util.Optional;
+import javafx.application.Application;
+import javafx.stage.Stage;
+
+/** The JavaFX application: prepares the context off the FX thread in init(), shows the window in start(). */
+public final class RackdeskApp extends Application {
+    private static volatile GuiOptions options = new GuiOptions(Optional.empty());
+    private AppContext context;
+
+    /** Opens the GUI and returns when its last window closes. */
+    public static void launch(GuiOptions guiOptions) {
+        options = guiOptions;
+        Application.launch(RackdeskApp.class);
+    }
+
+    @Override
+    public void init() throws Exception {
+        AppDirs dirs = options.configDir().map(AppDirs::under).orElseGet(AppDirs::forCurrentUser);
+        context = AppContext.prepare(dirs, Locale.getDefault());
+    }
+
+    @Override
+    public void start(Stage stage) {
+        stage.setWidth(1280);
+        stage.setHeight(800);
+        context.showMainWindow(stage);
+    }
+
+    @Override
+    public void stop() {
+        if (context != null) {
+            context.shutdown();
+        }
+    }
+}

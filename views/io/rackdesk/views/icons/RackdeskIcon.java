@@ -1,0 +1,58 @@
+package io.rackdesk.views.icons;
+
+import org.kordamp.ikonli.Ikon;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignH;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignL;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignW;
+
+/** Every icon Rackdesk shows, in one place (Material Design Icons through Ikonli). */
+public enum RackdeskIcon {
+    APP(MaterialDesignS.SERVER_NETWORK),
+    ALL_VMS(MaterialDesignM.MONITOR_MULTIPLE),
+    HOST(MaterialDesignS.SERVER),
+    VMS(MaterialDesignM.MONITOR),
+    STORAGE(MaterialDesignD.DATABASE),
+    POOL(MaterialDesignF.FOLDER_OUTLINE),
+    VOLUME(MaterialDesignH.HARDDISK),
+    NETWORKS(MaterialDesignL.LAN),
+    CONNECT(MaterialDesignL.LAN_CONNECT),
+    DISCONNECT(MaterialDesignL.LAN_DISCONNECT),
+    REFRESH(MaterialDesignR.REFRESH),
+    CONNECTING(MaterialDesignD.DOTS_HORIZONTAL_CIRCLE_OUTLINE),
+    CONNECTED(MaterialDesignC.CHECK_CIRCLE),
+    FAILED(MaterialDesignA.ALERT_CIRCLE),
+    DISCONNECTED(MaterialDesignC.CIRCLE_OUTLINE),
+    THEME_DARK(MaterialDesignW.WEATHER_NIGHT),
+    THEME_LIGHT(MaterialDesignW.WEATHER_SUNNY),
+    FILTER(MaterialDesignM.MAGNIFY),
+    VM_RUNNING(MaterialDesignP.PLAY_CIRCLE),
+    VM_PAUSED(MaterialDesignP.PAUSE_CIRCLE),
+    VM_SHUTOFF(MaterialDesignS.STOP_CIRCLE_OUTLINE),
+    VM_CRASHED(MaterialDesignA.ALERT_OCTAGON),
+    VM_SUSPENDED(MaterialDesignP.POWER_SLEEP),
+    VM_TRANSITION(MaterialDesignP.PROGRESS_CLOCK);
+
+    private final Ikon ikon;
+
+    RackdeskIcon(Ikon ikon) {
+        this.ikon = ikon;
+    }
+
+    public Ikon ikon() {
+        return ikon;
+    }
+
+    /** A new icon node; colour comes from CSS (-fx-icon-color), so themes apply. */
+    public FontIcon node() {
+        return FontIcon.of(ikon);
+    }
+}

@@ -1,0 +1,236 @@
+package io.rackdesk.views.main;
+
+import io.rackdesk.app.i18n.Localization;
+import io.rackdesk.app.settings.Theme;
+import io.rackdesk.viewmodels.connections.ConnectionState;
+import io.rackdesk.viewmodels.connections.ConnectionViewModel;
+import io.rackdesk.viewmodels.main.MainViewModel;
+import io.rackdesk.viewmodels.main.NavigationTarget;
+import io.rackdesk.views.ViewLoader;
+import io.rackdesk.views.icons.RackdeskIcon;
+import io.rackdesk.views.networks.NetworksView;
+import io.rackdesk.views.storage.StorageView;
+import io.rackdesk.views.theme.ThemeManager;
+import io.rackdesk.views.vms.VmTableView;
+import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableValue;
+import javafx.collections.ListChangeListener;
+import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.Tooltip;
+import javafx.scene.control.TreeCell;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeView;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.StackPane;
+import org.controlsfx.control.StatusBar;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/** The main window: navigation tree, content area, status bar (MainWindow.fxml). */
+public final class MainView {
+    private final MainViewModel viewModel;
+    private final Localization l10n;
+    private final VmTableView vmTable;
+    private final StorageView storage;
+    private final NetworksView networks;
+    private final BorderPane root;
+
+    @FXML private TreeView<NavNode> navigation;
+    @FXML private StackPane content;
+    @FXML private StatusBar statusBar;
+    @FXML private Button connectButton;
+    @FXML private Button disconnectButton;
+    @FXML private Button refreshButton;
+    @FXML private Button themeButton;
+
+    private final ProgressIndicator busy = new ProgressIndicator();
+    private final Label activity = new Label();
+
+    public MainView(MainViewModel viewModel, Localization l10n) {
+        this.viewModel = viewModel;
+        this.l10n = l10n;
+        this.vmTable = new VmTableView(viewModel.vmTable(), l10n);
+        this.storage = new StorageView(l10n);
+        this.networks = new NetworksView(l10n);
+        this.root = ViewLoader.load(this, "MainWindow.fxml", l10n);
+    }
+
+    public BorderPane root() {
+        return root;
+    }
+
+    @FXML
+    private void initialize() {
+        connectButton.setGraphic(RackdeskIcon.CONNECT.node());
+        disconnectButton.setGraphic(RackdeskIcon.DISCONNECT.node());
+        refreshButton.setGraphic(RackdeskIcon.REFRESH.node());
+        themeButton.graphicProperty().bind(Bindings.createObjectBinding(
+                () -> (viewModel.themeProperty().get() == Theme.DARK ? RackdeskIcon.THEME_LIGHT : RackdeskIcon.THEME_DARK).node(),
+                viewModel.themeProperty()));
+        themeButton.tooltipProperty().bind(Bindings.createObjectBinding(
+                () -> new Tooltip(l10n.lang(viewModel.themeProperty().get() == Theme.DARK ? "toolbar.theme.light" : "toolbar.theme.dark")),
+                viewModel.themeProperty()));
+
+        buildTree();
+        viewModel.connections().addListener((ListChangeListener<ConnectionViewModel>) c -> {
+            while (c.next()) {
+                if (c.wasAdded() || c.wasRemoved()) {
+                    buildTree();
+                    return;
+                }
+            }
+        });
+        navigation.setCellFactory(tv -> new NavCell());
+        navigation.getSelectionModel().selectedItemProperty().addListener((obs, old, item) -> {
+            if (item != null) {
+                viewModel.selectionProperty().set(item.getValue().target());
+            }
+        });
+        viewModel.selectionProperty().addListener((obs, old, target) -> show(target));
+        navigation.getSelectionModel().selectFirst();
+        show(viewModel.selectionProperty().get());
+
+        busy.setPrefSize(16, 16);
+        busy.visibleProperty().bind(viewModel.runningTasksProperty().greaterThan(0));
+        activity.textProperty().bind(viewModel.activityProperty());
+        HBox right = new HBox(6, activity, busy);
+        right.getStyleClass().add("status-activity");
+        statusBar.getRightItems().add(right);
+        statusBar.textProperty().bind(viewModel.connectionSummaryProperty());
+
+        ObservableValue<ConnectionViewModel> selected = Bindings.createObjectBinding(this::selectedConnection,
+                navigation.getSelectionModel().selectedItemProperty());
+        // re-evaluate the buttons when the selection or any connection's state changes
+        Runnable updateButtons = () -> {
+            ConnectionViewModel c = selectedConnection();
+            ConnectionState s = c == null ? null : c.getState();
+            connectButton.setDisable(c == null || s == ConnectionState.CONNECTED || s == ConnectionState.CONNECTING);
+            disconnectButton.setDisable(c == null || s == ConnectionState.DISCONNECTED);
+            refreshButton.setDisable(c != null && s != ConnectionState.CONNECTED);
+        };
+        selected.addListener((obs, o, n) -> updateButtons.run());
+        viewModel.connections().addListener((ListChangeListener<ConnectionViewModel>) c -> updateButtons.run());
+        updateButtons.run();
+    }
+
+    @FXML
+    private void toggleTheme() {
+        viewModel.toggleTheme();
+        ThemeManager.apply(viewModel.themeProperty().get());
+    }
+
+    @FXML
+    private void connectSelected() {
+        ConnectionViewModel c = selectedConnection();
+        if (c != null) {
+            c.connect();
+        }
+    }
+
+    @FXML
+    private void disconnectSelected() {
+        ConnectionViewModel c = selectedConnection();
+        if (c != null) {
+            c.disconnect();
+        }
+    }
+
+    @FXML
+    private void refresh() {
+        NavigationTarget t = viewModel.selectionProperty().get();
+        if (t instanceof NavigationTarget.HostStorage s) {
+            s.connection().refreshStorage();
+        } else if (t instanceof NavigationTarget.HostNetworks n) {
+            n.connection().refreshNetworks();
+        } else if (t instanceof NavigationTarget.HostVms h) {
+            h.connection().refreshVms();
+        } else {
+            viewModel.connections().forEach(ConnectionViewModel::refreshVms);
+        }
+    }
+
+    private ConnectionViewModel selectedConnection() {
+        TreeItem<NavNode> item = navigation.getSelectionModel().getSelectedItem();
+        return item == null ? null : item.getValue().connection();
+    }
+
+    private void show(NavigationTarget target) {
+        if (target instanceof NavigationTarget.HostStorage s) {
+            storage.setConnection(s.connection());
+            content.getChildren().setAll(storage.root());
+        } else if (target instanceof NavigationTarget.HostNetworks n) {
+            networks.setConnection(n.connection());
+            content.getChildren().setAll(networks.root());
+        } else {
+            content.getChildren().setAll(vmTable.root());
+        }
+    }
+
+    private void buildTree() {
+        TreeItem<NavNode> top = new TreeItem<>();
+        top.getChildren().add(new TreeItem<>(new NavNode(NavNode.Kind.ALL_VMS, null)));
+        for (ConnectionViewModel c : viewModel.connections()) {
+            TreeItem<NavNode> host = new TreeItem<>(new NavNode(NavNode.Kind.HOST, c));
+            host.setExpanded(true);
+            host.getChildren().add(new TreeItem<>(new NavNode(NavNode.Kind.VMS, c)));
+            host.getChildren().add(new TreeItem<>(new NavNode(NavNode.Kind.STORAGE, c)));
+            host.getChildren().add(new TreeItem<>(new NavNode(NavNode.Kind.NETWORKS, c)));
+            top.getChildren().add(host);
+        }
+        navigation.setRoot(top);
+        navigation.setShowRoot(false);
+    }
+
+    /** Tree cell: text and icon per node; host nodes follow their connection's state. */
+    private final class NavCell extends TreeCell<NavNode> {
+        @Override
+        protected void updateItem(NavNode node, boolean empty) {
+            super.updateItem(node, empty);
+            textProperty().unbind();
+            graphicProperty().unbind();
+            tooltipProperty().unbind();
+            getStyleClass().removeAll("nav-host", "nav-failed");
+            if (empty || node == null) {
+                setText(null);
+                setGraphic(null);
+                setTooltip(null);
+                return;
+            }
+            switch (node.kind()) {
+                case ALL_VMS -> label(l10n.lang("nav.allVms"), RackdeskIcon.ALL_VMS);
+                case VMS -> label(l10n.lang("nav.vms"), RackdeskIcon.VMS);
+                case STORAGE -> label(l10n.lang("nav.storage"), RackdeskIcon.STORAGE);
+                case NETWORKS -> label(l10n.lang("nav.networks"), RackdeskIcon.NETWORKS);
+                case HOST -> {
+                    ConnectionViewModel c = node.connection();
+                    getStyleClass().add("nav-host");
+                    setText(c.name());
+                    graphicProperty().bind(Bindings.createObjectBinding(() -> stateIcon(c.getState()), c.stateProperty()));
+                    tooltipProperty().bind(Bindings.createObjectBinding(
+                            () -> new Tooltip(c.uri() + "\n" + c.stateTextProperty().get()), c.stateTextProperty()));
+                }
+            }
+        }
+
+        private void label(String text, RackdeskIcon icon) {
+            setText(text);
+            setGraphic(icon.node());
+            setTooltip(null);
+        }
+    }
+
+    static javafx.scene.Node stateIcon(ConnectionState s) {
+        RackdeskIcon which = switch (s) {
+            case CONNECTED -> RackdeskIcon.CONNECTED;
+            case CONNECTING -> RackdeskIcon.CONNECTING;
+            case FAILED -> RackdeskIcon.FAILED;
+            case DISCONNECTED -> RackdeskIcon.DISCONNECTED;
+        };
+        FontIcon icon = which.node();
+        icon.getStyleClass().add("connection-" + s.name().toLowerCase(java.util.Locale.ROOT));
+        return icon;
+    }
+}

@@ -1,0 +1,18 @@
+package io.rackdesk.views.main;
+
+import io.rackdesk.viewmodels.connections.ConnectionViewModel;
+import io.rackdesk.viewmodels.main.NavigationTarget;
+
+/** A node of the navigation tree: what it shows and for which connection. */
+record NavNode(Kind kind, ConnectionViewModel connection) {
+    enum Kind { ALL_VMS, HOST, VMS, STORAGE, NETWORKS }
+
+    NavigationTarget target() {
+        return switch (kind) {
+            case ALL_VMS -> new NavigationTarget.AllVms();
+            case HOST, VMS -> new NavigationTarget.HostVms(connection);
+            case STORAGE -> new NavigationTarget.HostStorage(connection);
+            case NETWORKS -> new NavigationTarget.HostNetworks(connection);
+        };
+    }
+}
