@@ -83,16 +83,15 @@ public final class LibvirtHost implements AutoCloseable {
     }
 
     public CompletableFuture<List<VmSummary>> listVms() {
-        return call("list VMs on " + uri, () -> {
-            List<VmSummary> vms = LibvirtNative.listAllDomains(connected());
+        return withConnection("list VMs on " + uri, c -> {
+            List<VmSummary> vms = LibvirtNative.listAllDomains(c);
             vms.sort(Comparator.comparing(VmSummary::name, String.CASE_INSENSITIVE_ORDER));
             return vms;
         });
     }
 
     public CompletableFuture<List<StoragePoolSummary>> listStoragePools() {
-        return call("list storage pools on " + uri, () -> {
-            Connect c = connected();
+        return withConnection("list storage pools on " + uri, c -> {
             List<StoragePoolSummary> pools = new ArrayList<>();
             for (String name : sortedUnion(c.listStoragePools(), c.listDefinedStoragePools())) {
                 pools.add(readPool(c.storagePoolLookupByName(name)));
@@ -102,8 +101,7 @@ public final class LibvirtHost implements AutoCloseable {
     }
 
     public CompletableFuture<List<NetworkSummary>> listNetworks() {
-        return call("list networks on " + uri, () -> {
-            Connect c = connected();
+        return withConnection("list networks on " + uri, c -> {
             List<NetworkSummary> nets = new ArrayList<>();
             for (String name : sortedUnion(c.listNetworks(), c.listDefinedNetworks())) {
                 nets.add(readNetwork(c.networkLookupByName(name)));
@@ -130,11 +128,21 @@ public final class LibvirtHost implements AutoCloseable {
         return worker.submit(what, body, timeout);
     }
 
-    private Connect connected() {
-        if (conn == null) {
-            throw new IllegalStateException("not connected to " + uri);
-        }
-        return conn;
+    /** A call on the open connection, on the worker. */
+    <T> CompletableFuture<T> withConnection(String what, ConnectCall<T> body) {
+        return call(what, () -> {
+            Connect c = conn;
+            if (c == null) {
+                throw new IllegalStateException("not connected to " + uri);
+            }
+            return body.apply(c);
+        });
+    }
+
+    /** Work on a libvirt connection; runs on the connection's worker thread only. */
+    @FunctionalInterface
+    interface ConnectCall<T> {
+        T apply(Connect c) throws Exception;
     }
 
     private void closeConnection() {

@@ -28,6 +28,10 @@ public final class SerialWorker implements Worker {
         return t;
     });
 
+    private static final int RUNNING = 0;
+    private static final int DONE = 1;
+    private static final int TIMED_OUT = 2;
+
     private final String name;
     private final ExecutorService thread;
     private final Consumer<CallTimeoutException> onStuck;
@@ -99,6 +103,8 @@ public final class SerialWorker implements Worker {
         final Callable<T> call;
         final Duration timeout;
         final CompletableFuture<T> result;
+        /** RUNNING -> DONE or RUNNING -> TIMED_OUT, whichever comes first. */
+        final java.util.concurrent.atomic.AtomicInteger outcome = new java.util.concurrent.atomic.AtomicInteger(RUNNING);
 
         Job(String what, Callable<T> call, Duration timeout, CompletableFuture<T> result) {
             this.what = what;
@@ -113,21 +119,33 @@ public final class SerialWorker implements Worker {
                 return;
             }
             ScheduledFuture<?> timer = TIMER.schedule(this::timedOut, timeout.toNanos(), TimeUnit.NANOSECONDS);
+            T value;
             try {
-                result.complete(call.call());
+                value = call.call();
             } catch (Throwable e) {
-                result.completeExceptionally(e);
-            } finally {
                 timer.cancel(false);
+                if (outcome.compareAndSet(RUNNING, DONE)) {
+                    result.completeExceptionally(e);
+                }
+                return;
+            }
+            timer.cancel(false);
+            if (outcome.compareAndSet(RUNNING, DONE)) {
+                result.complete(value);
             }
         }
 
         private void timedOut() {
+            if (!outcome.compareAndSet(RUNNING, TIMED_OUT)) {
+                return;
+            }
             CallTimeoutException e = new CallTimeoutException(what, timeout);
-            if (result.completeExceptionally(e)) {
-                LOG.warn("{} on worker {}: abandoning the worker", e.getMessage(), name);
-                abandon(e.getMessage());
+            LOG.warn("{} on worker {}: abandoning the worker", e.getMessage(), name);
+            abandon(e.getMessage());
+            try {
                 onStuck.accept(e);
+            } finally {
+                result.completeExceptionally(e);
             }
         }
     }

@@ -34,8 +34,8 @@ public final class StorageView {
     @FXML private TreeTableColumn<Row, String> pathColumn;
     @FXML private TreeTableColumn<Row, String> backingColumn;
 
-    /** A pool or a volume row. */
-    record Row(StoragePoolSummary pool, VolumeSummary volume) {
+    /** A pool row (volume null) or a volume row. */
+    public record Row(StoragePoolSummary pool, VolumeSummary volume) {
     }
 
     public StorageView(Localization l10n) {

@@ -1,0 +1,154 @@
+package io.rackdesk.views;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.rackdesk.app.settings.AppDirs;
+import io.rackdesk.app.settings.SettingsStore;
+import io.rackdesk.app.settings.Theme;
+import io.rackdesk.testsupport.DemoHost;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import javafx.application.Application;
+import javafx.scene.Node;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TreeTableView;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeView;
+import javafx.stage.Stage;
+import org.controlsfx.control.StatusBar;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The real main window, headless (Monocle), on the bundled demo host: what a user sees and clicks. */
+class MainWindowUiTest {
+    @TempDir
+    Path root;
+    private final FxRobot robot = new FxRobot();
+    private AppContext context;
+
+    private void open(Locale locale) throws Exception {
+        Stage stage = FxToolkit.registerPrimaryStage();
+        context = AppContext.prepare(AppDirs.under(root), locale); // disk and libvirt set-up, off the FX thread
+        FxToolkit.setupStage(s -> {
+            s.setWidth(1280);
+            s.setHeight(800);
+            context.showMainWindow(s);
+        });
+        assertEquals(stage, robot.listWindows().stream().filter(w -> w instanceof Stage).findFirst().orElseThrow());
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        FxToolkit.cleanupStages();
+        if (context != null) {
+            FxToolkit.setupFixture(context::shutdown);
+        }
+    }
+
+    @Test
+    void showsTheDemoVmsWithStateVcpusAndMemory() throws Exception {
+        open(Locale.ENGLISH);
+        TableView<?> table = robot.lookup("#vmTable").queryAs(TableView.class);
+        waitFor(() -> table.getItems().size() == DemoHost.VM_COUNT, "the demo VMs fill the table");
+
+        Set<String> cells = visibleTexts("#vmTable .table-cell");
+        assertTrue(cells.containsAll(List.of("db-01", "web-01", "kiosk-zürich", "Demo host (libvirt test driver)")), cells.toString());
+        assertTrue(cells.containsAll(List.of("Running", "Paused", "Shut off", "Crashed", "Suspended (PM)", "Shutting down", "Blocked")), cells.toString());
+        assertTrue(cells.containsAll(List.of("32.0 GiB", "512.0 MiB", "16")), cells.toString());
+        assertEquals("14 VMs, 5 running", robot.lookup("#vmSummary").queryAs(Labeled.class).getText());
+        assertEquals("All virtual machines", robot.lookup("#vmTableTitle").queryAs(Labeled.class).getText());
+        assertEquals("1 of 1 connections open", robot.lookup("#statusBar").queryAs(StatusBar.class).getText());
+    }
+
+    @Test
+    void typingInTheFilterNarrowsTheTable() throws Exception {
+        open(Locale.ENGLISH);
+        TableView<?> table = robot.lookup("#vmTable").queryAs(TableView.class);
+        waitFor(() -> table.getItems().size() == DemoHost.VM_COUNT, "the demo VMs fill the table");
+        robot.clickOn("#vmFilter").write("paused");
+        waitFor(() -> table.getItems().size() == 1, "one paused VM");
+        assertTrue(visibleTexts("#vmTable .table-cell").contains("ci-runner-01"));
+        assertEquals("1 VM, 0 running", robot.lookup("#vmSummary").queryAs(Labeled.class).getText());
+    }
+
+    @Test
+    void storageAndNetworksPagesShowWhatTheHostHas() throws Exception {
+        open(Locale.ENGLISH);
+        TableView<?> table = robot.lookup("#vmTable").queryAs(TableView.class);
+        waitFor(() -> table.getItems().size() == DemoHost.VM_COUNT, "connected");
+
+        robot.clickOn(treeCell("Storage"));
+        TreeTableView<?> storage = robot.lookup("#storageTree").queryAs(TreeTableView.class);
+        waitFor(() -> storage.getRoot() != null && storage.getRoot().getChildren().size() == 2, "two pools");
+        assertEquals(List.of("default", "iso"), storage.getRoot().getChildren().stream()
+                .map(i -> ((io.rackdesk.views.storage.StorageView.Row) i.getValue()).pool().name()).toList());
+        Set<String> cells = visibleTexts("#storageTree .tree-table-cell");
+        assertTrue(cells.containsAll(List.of("default", "alpine-3.20-base.qcow2", "qcow2", "/var/lib/libvirt/images")), cells.toString());
+        assertTrue(cells.stream().anyMatch(c -> c.startsWith("/var/lib/libvirt/images/") && c.contains("golden")),
+                "a backing file is shown: " + cells);
+
+        robot.clickOn(treeCell("Networks"));
+        TableView<?> nets = robot.lookup("#networksTable").queryAs(TableView.class);
+        waitFor(() -> nets.getItems().size() == 2, "two networks");
+        Set<String> netCells = visibleTexts("#networksTable .table-cell");
+        assertTrue(netCells.containsAll(List.of("default", "storage-net", "nat", "isolated", "Active")), netCells.toString());
+    }
+
+    @Test
+    void theThemeToggleSwitchesToDarkAndIsRemembered() throws Exception {
+        open(Locale.ENGLISH);
+        assertTrue(Application.getUserAgentStylesheet().contains("primer-light"), Application.getUserAgentStylesheet());
+        robot.clickOn("#themeButton");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(Application.getUserAgentStylesheet().contains("primer-dark"), Application.getUserAgentStylesheet());
+        SettingsStore store = new SettingsStore(AppDirs.under(root).settingsFile());
+        waitFor(() -> store.load().settings().theme() == Theme.DARK, "the dark theme is saved");
+        robot.clickOn("#themeButton");
+        waitFor(() -> store.load().settings().theme() == Theme.LIGHT, "and light again");
+    }
+
+    @Test
+    void chineseLocaleShowsChineseText() throws Exception {
+        open(Locale.SIMPLIFIED_CHINESE);
+        TableView<?> table = robot.lookup("#vmTable").queryAs(TableView.class);
+        waitFor(() -> table.getItems().size() == DemoHost.VM_COUNT, "connected");
+        assertEquals("全部虚拟机", robot.lookup("#vmTableTitle").queryAs(Labeled.class).getText());
+        assertTrue(visibleTexts("#vmTable .table-cell").contains("运行中"));
+        assertEquals("共 14 台虚拟机，5 台运行中", robot.lookup("#vmSummary").queryAs(Labeled.class).getText());
+    }
+
+    private Node treeCell(String text) {
+        TreeView<?> tree = robot.lookup("#navigation").queryAs(TreeView.class);
+        assertTrue(tree.getRoot() instanceof TreeItem<?>);
+        return robot.lookup("#navigation .tree-cell").queryAllAs(Labeled.class).stream()
+                .filter(c -> text.equals(c.getText())).findFirst()
+                .orElseThrow(() -> new AssertionError("no tree cell '" + text + "'"));
+    }
+
+    private Set<String> visibleTexts(String query) {
+        return robot.lookup(query).queryAllAs(Labeled.class).stream()
+                .filter(Node::isVisible)
+                .map(Labeled::getText)
+                .filter(t -> t != null && !t.isEmpty())
+                .collect(java.util.stream.Collectors.toSet());
+    }
+
+    private static void waitFor(BooleanSupplier condition, String what) throws Exception {
+        try {
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition::getAsBoolean);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("timed out waiting for: " + what, e);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+}
