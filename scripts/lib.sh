@@ -1,0 +1,38 @@
+# shellcheck shell=bash
+# Shared helpers for Rackdesk's scripts (sourced, not run).
+
+log() { printf '[rackdesk] %s\n' "$*" >&2; }
+die() { log "ERROR: $*"; exit 1; }
+
+# Runs a command as root: directly when we are root, else through sudo.
+as_root() {
+  if [[ $(id -u) == 0 ]]; then "$@"; elif command -v sudo >/dev/null 2>&1; then sudo "$@"; else
+    die "need root for: $* (run as root or install sudo)"; fi
+}
+
+# ensure_packages PKG...: installs the Debian packages that are missing (idempotent; waits for a busy apt).
+ensure_packages() {
+  local missing=() p
+  for p in "$@"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+  done
+  ((${#missing[@]})) || return 0
+  command -v apt-get >/dev/null 2>&1 || die "missing packages ${missing[*]} and no apt-get: install them by hand"
+  local i
+  for i in $(seq 1 120); do
+    pgrep -x apt-get >/dev/null || pgrep -x dpkg >/dev/null || break
+    ((i == 1)) && log "waiting for another apt/dpkg to finish"
+    sleep 2
+  done
+  log "installing: ${missing[*]}"
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+# What building and testing need: a JDK 17, libvirt's client library (JNA loads it), and pango for
+# headless JavaFX (Monocle). curl lets ./mvnw fetch Maven.
+# shellcheck disable=SC2034 # used by the scripts that source this file
+BUILD_PACKAGES=(openjdk-17-jdk-headless libvirt0 libpangoft2-1.0-0 curl ca-certificates)
+# What the GUI needs on top: GTK and libXtst for JavaFX's glass on X11.
+# shellcheck disable=SC2034
+GUI_PACKAGES=(libgtk-3-0 libxtst6)
