@@ -14,11 +14,10 @@ disp=:$((90 + RANDOM % 400))
 Xvfb "$disp" -screen 0 1280x800x24 -nolisten tcp >"$work/xvfb.log" 2>&1 &
 xvfb=$!
 app=
-cleanup() {
-  [[ -n $app ]] && kill "$app" 2>/dev/null && wait "$app" 2>/dev/null
-  kill "$xvfb" 2>/dev/null; wait "$xvfb" 2>/dev/null
+cleanup() {   # the killed processes' exit codes (143) must not become the script's
+  if [[ -n $app ]]; then kill "$app" 2>/dev/null || true; wait "$app" 2>/dev/null || true; fi
+  kill "$xvfb" 2>/dev/null || true; wait "$xvfb" 2>/dev/null || true
   rm -rf "$work"
-  return 0
 }
 trap cleanup EXIT
 for _ in $(seq 1 50); do [[ -e /tmp/.X11-unix/X${disp#:} ]] && break; sleep 0.1; done

@@ -42,10 +42,9 @@ public final class NetworksView {
         column(nameColumn, NetworkSummary::name);
         column(stateColumn, n -> l10n.lang(n.active() ? "network.active" : "network.inactive"));
         column(autostartColumn, n -> l10n.lang(n.autostart() ? "common.yes" : "common.no"));
-        column(forwardColumn, n -> n.forwardMode());
+        column(forwardColumn, NetworkSummary::forwardMode);
         column(bridgeColumn, n -> orDash(n.bridge()));
-        column(addressColumn, n -> n.ipAddress() == null ? "—"
-                : n.ipAddress() + (n.netmask() == null ? "" : n.netmask().startsWith("/") ? n.netmask() : " / " + n.netmask()));
+        column(addressColumn, n -> n.cidr() == null ? "—" : n.cidr());
         column(dhcpColumn, n -> n.dhcpStart() == null ? "—" : n.dhcpStart() + " – " + n.dhcpEnd());
         table.setPlaceholder(new Label(l10n.lang("network.empty")));
     }
