@@ -1,15 +1,14 @@
 package io.rackdesk.app.demo;
 
+import io.rackdesk.app.files.AtomicFiles;
 import io.rackdesk.app.settings.ConnectionSettings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 
 /**
@@ -32,18 +31,7 @@ public final class DemoFixture {
             if (Files.isRegularFile(target) && Arrays.equals(Files.readAllBytes(target), content)) {
                 return target;
             }
-            Files.createDirectories(target.getParent());
-            Path tmp = Files.createTempFile(target.getParent(), FILE_NAME, ".tmp");
-            try {
-                Files.write(tmp, content);
-                try {
-                    Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
+            AtomicFiles.write(target, content);
             return target;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the demo host to " + target + ": " + e.getMessage(), e);

@@ -4,6 +4,8 @@ import io.rackdesk.app.i18n.Localization;
 import io.rackdesk.app.model.NetworkSummary;
 import io.rackdesk.viewmodels.connections.ConnectionViewModel;
 import io.rackdesk.views.ViewLoader;
+import io.rackdesk.views.ViewSupport;
+import static io.rackdesk.views.ViewSupport.orDash;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.fxml.FXML;
@@ -51,17 +53,11 @@ public final class NetworksView {
 
     public void setConnection(ConnectionViewModel c) {
         title.setText(l10n.lang("network.title", c.name()));
-        error.textProperty().bind(c.listErrorProperty());
-        error.visibleProperty().bind(c.listErrorProperty().isNotEmpty());
-        error.managedProperty().bind(error.visibleProperty());
+        ViewSupport.bindError(error, c.listErrorProperty());
         table.setItems(c.networks());
     }
 
     private static void column(TableColumn<NetworkSummary, String> col, Function<NetworkSummary, String> value) {
         col.setCellValueFactory(c -> new ReadOnlyStringWrapper(value.apply(c.getValue())));
-    }
-
-    private static String orDash(String s) {
-        return s == null || s.isBlank() ? "—" : s;
     }
 }

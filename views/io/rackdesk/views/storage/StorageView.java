@@ -6,6 +6,8 @@ import io.rackdesk.app.model.StoragePoolSummary;
 import io.rackdesk.app.model.VolumeSummary;
 import io.rackdesk.viewmodels.connections.ConnectionViewModel;
 import io.rackdesk.views.ViewLoader;
+import io.rackdesk.views.ViewSupport;
+import static io.rackdesk.views.ViewSupport.orDash;
 import io.rackdesk.views.icons.RackdeskIcon;
 import java.util.function.Function;
 import javafx.beans.InvalidationListener;
@@ -68,9 +70,7 @@ public final class StorageView {
         }
         connection = c;
         title.setText(l10n.lang("storage.title", c.name()));
-        error.textProperty().bind(c.listErrorProperty());
-        error.visibleProperty().bind(c.listErrorProperty().isNotEmpty());
-        error.managedProperty().bind(error.visibleProperty());
+        ViewSupport.bindError(error, c.listErrorProperty());
         c.storagePools().addListener(rebuild);
         rebuild();
     }
@@ -90,9 +90,5 @@ public final class StorageView {
 
     private static void column(TreeTableColumn<Row, String> col, Function<Row, String> value) {
         col.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().getValue() == null ? "" : value.apply(c.getValue().getValue())));
-    }
-
-    private static String orDash(String s) {
-        return s == null || s.isBlank() ? "—" : s;
     }
 }
