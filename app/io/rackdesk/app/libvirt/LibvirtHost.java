@@ -15,6 +15,7 @@ import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import org.libvirt.Connect;
+import org.libvirt.ConnectAuth;
 import org.libvirt.LibvirtException;
 import org.libvirt.Network;
 import org.libvirt.NodeInfo;
@@ -38,12 +39,22 @@ public final class LibvirtHost implements AutoCloseable {
     private final String uri;
     private final Worker worker;
     private final Duration timeout;
+    private final ConnectAuth auth;
     private volatile Runnable domainsChanged = () -> { };
     private Connect conn; // confined to the worker thread
     private LifecycleListener lifecycle;
 
     /** {@code eventLoop} is required so that no connection can open before the event loop exists. */
     public LibvirtHost(String uri, Worker worker, Duration timeout, LibvirtEventLoop eventLoop) {
+        this(uri, worker, timeout, eventLoop, null);
+    }
+
+    /**
+     * {@code auth} (may be null) answers libvirt's credential prompts, e.g. the libssh transport's
+     * "accept this host key?"; it runs on the worker thread while the connection opens.
+     */
+    public LibvirtHost(String uri, Worker worker, Duration timeout, LibvirtEventLoop eventLoop, ConnectAuth auth) {
+        this.auth = auth;
         this.uri = Objects.requireNonNull(uri);
         this.worker = Objects.requireNonNull(worker);
         this.timeout = Objects.requireNonNull(timeout);
@@ -66,7 +77,7 @@ public final class LibvirtHost implements AutoCloseable {
     public CompletableFuture<HostSummary> open() {
         return call("connect to " + uri, () -> {
             if (conn == null) {
-                conn = new Connect(uri);
+                conn = auth != null ? new Connect(uri, auth, 0) : new Connect(uri);
                 if (isRemote(uri)) {
                     conn.setKeepAlive(KEEPALIVE_INTERVAL_S, KEEPALIVE_COUNT);
                 }

@@ -18,7 +18,12 @@ public final class LibvirtHostFactory {
 
     /** A host for {@code uri}; nothing is opened until {@link LibvirtHost#open()}. */
     public LibvirtHost create(String name, String uri) {
-        return new LibvirtHost(uri, new SerialWorker("libvirt-" + name), timeout, eventLoop);
+        return create(name, uri, null);
+    }
+
+    /** As {@link #create(String, String)}, with {@code auth} answering libvirt's credential prompts. */
+    public LibvirtHost create(String name, String uri, org.libvirt.ConnectAuth auth) {
+        return new LibvirtHost(uri, new SerialWorker("libvirt-" + name), timeout, eventLoop, auth);
     }
 
     public Duration timeout() {

@@ -27,9 +27,15 @@ public record Settings(int version, Theme theme, List<ConnectionSettings> connec
         return new Settings(version, theme, list);
     }
 
+    /** Replaces the connection with {@code c}'s id in place, or appends {@code c}. */
     public Settings withConnection(ConnectionSettings c) {
         List<ConnectionSettings> list = new ArrayList<>(connections);
-        list.removeIf(x -> x.id().equals(c.id()));
+        for (int i = 0; i < list.size(); i++) {
+            if (list.get(i).id().equals(c.id())) {
+                list.set(i, c);
+                return withConnections(list);
+            }
+        }
         list.add(c);
         return withConnections(list);
     }

@@ -134,6 +134,48 @@ public final class MainViewModel {
         return runningTasks.getReadOnlyProperty();
     }
 
+    /** Adds a saved connection (and opens it when it autoconnects). */
+    public ConnectionViewModel addConnection(ConnectionSettings c) {
+        ConnectionViewModel vm = new ConnectionViewModel(c, hosts, tasks, l10n);
+        connections.add(vm);
+        settings = settings.withConnection(c);
+        save();
+        if (c.autoconnect()) {
+            vm.connect();
+        }
+        return vm;
+    }
+
+    /** Replaces the connection with the same id by {@code c}: the old one is closed, the new one opened if it autoconnects. */
+    public ConnectionViewModel replaceConnection(ConnectionSettings c) {
+        for (int i = 0; i < connections.size(); i++) {
+            ConnectionViewModel old = connections.get(i);
+            if (old.id().equals(c.id())) {
+                boolean wasOpen = old.getState() != ConnectionState.DISCONNECTED;
+                old.disconnect();
+                ConnectionViewModel vm = new ConnectionViewModel(c, hosts, tasks, l10n);
+                connections.set(i, vm);
+                settings = settings.withConnection(c);
+                save();
+                if (c.autoconnect() || wasOpen) {
+                    vm.connect();
+                }
+                return vm;
+            }
+        }
+        return addConnection(c);
+    }
+
+    /** Closes and forgets a saved connection. */
+    public void removeConnection(ConnectionViewModel c) {
+        c.disconnect();
+        connections.remove(c);
+        List<ConnectionSettings> rest = new ArrayList<>(settings.connections());
+        rest.removeIf(x -> x.id().equals(c.id()));
+        settings = settings.withConnections(rest);
+        save();
+    }
+
     /** Switches light/dark and remembers the choice. */
     public void toggleTheme() {
         theme.set(theme.get().toggled());

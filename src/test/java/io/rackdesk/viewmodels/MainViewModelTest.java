@@ -170,6 +170,27 @@ class MainViewModelTest {
         ui.pumpUntil(() -> main.vmTable().rows().size() == DemoHost.VM_COUNT, "listed again after reconnect");
     }
 
+    @Test
+    void addReplaceAndRemoveConnectionsAreSaved() {
+        MainViewModel main = firstRun();
+        ConnectionViewModel added = main.addConnection(
+                new ConnectionSettings("lab", "lab host", "test:///no/such/lab.xml", false, false));
+        assertEquals(2, main.connections().size());
+        assertEquals(ConnectionState.DISCONNECTED, added.getState(), "not autoconnect: stays closed");
+        main.replaceConnection(new ConnectionSettings("lab", "lab host (renamed)", DemoHost.uri(root.resolve("x")), true, false));
+        ConnectionViewModel replaced = main.connections().get(1);
+        assertEquals("lab host (renamed)", replaced.name());
+        ui.pumpUntil(() -> replaced.getState() == ConnectionState.CONNECTED, "the replacement autoconnects");
+        ui.pumpUntil(() -> main.runningTasksProperty().get() == 0, "saved");
+        assertEquals(List.of("Demo host (libvirt test driver)", "lab host (renamed)"),
+                store.load().settings().connections().stream().map(ConnectionSettings::name).toList(), "order kept");
+
+        main.removeConnection(replaced);
+        ui.pumpUntil(() -> main.runningTasksProperty().get() == 0, "saved");
+        assertEquals(1, main.connections().size());
+        assertEquals(1, store.load().settings().connections().size());
+    }
+
     private static List<String> names(MainViewModel main) {
         return main.vmTable().rows().stream().map(r -> r.vm().name()).sorted().toList();
     }
