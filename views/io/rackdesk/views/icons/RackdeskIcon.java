@@ -39,7 +39,17 @@ public enum RackdeskIcon {
     VM_SHUTOFF(MaterialDesignS.STOP_CIRCLE_OUTLINE),
     VM_CRASHED(MaterialDesignA.ALERT_OCTAGON),
     VM_SUSPENDED(MaterialDesignP.POWER_SLEEP),
-    VM_TRANSITION(MaterialDesignP.PROGRESS_CLOCK);
+    VM_TRANSITION(MaterialDesignP.PROGRESS_CLOCK),
+    BROWSE_FILE(MaterialDesignF.FILE_DOCUMENT_OUTLINE),
+    BROWSE_FOLDER(MaterialDesignF.FOLDER_OPEN_OUTLINE),
+    KEY_FILE(MaterialDesignF.FILE_KEY_OUTLINE),
+    CERTIFICATE(MaterialDesignC.CERTIFICATE_OUTLINE),
+    TEST_CONNECTION(MaterialDesignL.LAN_PENDING),
+    HOST_KEY(MaterialDesignS.SHIELD_KEY_OUTLINE),
+    HOST_KEY_CHANGED(MaterialDesignS.SHIELD_ALERT_OUTLINE),
+    WARNING(MaterialDesignA.ALERT_OUTLINE),
+    URI(MaterialDesignL.LINK_VARIANT),
+    REMOVE(MaterialDesignD.DELETE_OUTLINE);
 
     private final Ikon ikon;
 

@@ -3,8 +3,10 @@ package io.rackdesk.views.theme;
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import io.rackdesk.app.settings.Theme;
+import java.util.List;
 import java.util.Objects;
 import javafx.application.Application;
+import javafx.scene.Parent;
 import javafx.scene.Scene;
 
 /**
@@ -24,9 +26,18 @@ public final class ThemeManager {
     }
 
     public static void addAppStylesheet(Scene scene) {
+        addTo(scene.getStylesheets());
+    }
+
+    /** For dialogs, whose panes live in scenes of their own. */
+    public static void addAppStylesheet(Parent root) {
+        addTo(root.getStylesheets());
+    }
+
+    private static void addTo(List<String> stylesheets) {
         String css = Objects.requireNonNull(ThemeManager.class.getResource(APP_CSS), APP_CSS).toExternalForm();
-        if (!scene.getStylesheets().contains(css)) {
-            scene.getStylesheets().add(css);
+        if (!stylesheets.contains(css)) {
+            stylesheets.add(css);
         }
     }
 }
