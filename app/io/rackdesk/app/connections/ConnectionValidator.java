@@ -190,6 +190,10 @@ public final class ConnectionValidator {
             problems.put(ConnectionField.URI, l10n.lang("connection.error.uriEmpty"));
             return null;
         }
+        if (s.chars().anyMatch(Character::isWhitespace)) {
+            problems.put(ConnectionField.URI, l10n.lang("connection.error.uriSpaces", s));
+            return null;
+        }
         try {
             URI u = new URI(s);
             if (u.getScheme() == null) {

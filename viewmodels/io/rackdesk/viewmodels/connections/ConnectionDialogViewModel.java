@@ -19,10 +19,12 @@ import io.rackdesk.app.task.TaskExecutor;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import javafx.beans.Observable;
 import javafx.beans.property.BooleanProperty;
@@ -101,6 +103,8 @@ public final class ConnectionDialogViewModel {
     private Map<ConnectionField, String> fileProblems = Map.of();
     private boolean inspecting;
     private boolean inspectAgain;
+    /** Fields the user has edited; a new, empty form does not greet the user with errors. */
+    private final Set<ConnectionField> touched = EnumSet.noneOf(ConnectionField.class);
 
     private ConnectionDialogViewModel(Mode mode, ConnectionSettings original, ConnectionService service, TaskExecutor tasks,
                                       Localization l10n) {
@@ -116,6 +120,19 @@ public final class ConnectionDialogViewModel {
         if (original != null) {
             prefill(original);
         }
+        if (mode != Mode.ADD) {
+            touched.addAll(EnumSet.allOf(ConnectionField.class));
+        }
+        touches(user, ConnectionField.USER);
+        touches(host, ConnectionField.HOST);
+        touches(port, ConnectionField.PORT);
+        touches(keyFile, ConnectionField.KEY_FILE);
+        touches(tlsFolder, ConnectionField.TLS_FOLDER);
+        touches(caCert, ConnectionField.CA_CERT);
+        touches(clientCert, ConnectionField.CLIENT_CERT);
+        touches(clientKey, ConnectionField.CLIENT_KEY);
+        touches(testFile, ConnectionField.TEST_FILE);
+        touches(customUri, ConnectionField.URI);
         Observable[] form = {transport, user, host, port, keyFile, tlsSource, tlsFolder, caCert, clientCert, clientKey, testFile, customUri};
         for (Observable o : form) {
             o.addListener(obs -> formChanged());
@@ -138,6 +155,11 @@ public final class ConnectionDialogViewModel {
     public static ConnectionDialogViewModel forDuplicate(ConnectionSettings existing, ConnectionService service, TaskExecutor tasks,
                                                          Localization l10n) {
         return new ConnectionDialogViewModel(Mode.DUPLICATE, Objects.requireNonNull(existing), service, tasks, l10n);
+    }
+
+    /** Marks {@code field} as edited; registered before formChanged so that its message shows at once. */
+    private void touches(StringProperty value, ConnectionField field) {
+        value.addListener(obs -> touched.add(field));
     }
 
     private void prefill(ConnectionSettings c) {
@@ -251,7 +273,7 @@ public final class ConnectionDialogViewModel {
         return autoconnect;
     }
 
-    /** What is wrong with {@code field} in the user's language, or empty. */
+    /** What is wrong with {@code field} in the user's language, or empty; in a new form only once the field was edited. */
     public ReadOnlyStringProperty errorProperty(ConnectionField field) {
         return errors.get(field).getReadOnlyProperty();
     }
@@ -373,7 +395,7 @@ public final class ConnectionDialogViewModel {
     private void publishProblems() {
         for (ConnectionField f : ConnectionField.values()) {
             String msg = syntaxProblems.getOrDefault(f, fileProblems.getOrDefault(f, ""));
-            errors.get(f).set(msg);
+            errors.get(f).set(touched.contains(f) ? msg : "");
         }
         valid.set(spec != null && fileProblems.isEmpty() && !checkingFiles.get());
     }
