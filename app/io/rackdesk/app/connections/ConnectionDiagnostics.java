@@ -1,6 +1,7 @@
 package io.rackdesk.app.connections;
 
 import io.rackdesk.app.connections.ssh.ChangedHostKeyException;
+import io.rackdesk.app.connections.ssh.HostKey;
 import io.rackdesk.app.connections.ssh.UnknownHostKeyException;
 import io.rackdesk.app.i18n.Localization;
 import io.rackdesk.app.libvirt.LibvirtErrors;
@@ -32,6 +33,8 @@ public final class ConnectionDiagnostics {
     private static final Pattern RESOLVE = Pattern.compile("Unable to resolve address '([^']+)'");
     private static final Pattern CONNECT_TO = Pattern.compile("unable to connect to server at '(.+):(\\d+)'");
     private static final Pattern SOCKET = Pattern.compile("Failed to connect socket to '([^']+)'");
+    /** libssh after a declined host-key prompt, e.g. when a saved connection meets a new key. */
+    private static final Pattern NOT_ACCEPTED = Pattern.compile("SSH host key for '([^']+)' \\(([0-9A-Fa-f:]+)\\) was not accepted");
     private static final Pattern STORED_IN = Pattern.compile("The key is stored in '([^']+)'");
 
     private final ConnectionUris uris;
@@ -99,6 +102,10 @@ public final class ConnectionDiagnostics {
         if (raw.contains("TLS handshake failed")) {
             return l10n.lang("diag.tls.handshake", t.address());
         }
+        if ((m = NOT_ACCEPTED.matcher(raw)).find()) {
+            HostKey key = new HostKey(m.group(1), t.port, null, m.group(2));
+            return l10n.lang("diag.ssh.unknownHostKey", key.address(), typeOrUnknown(null), key.fingerprint());
+        }
         if (raw.contains("SSH HOST KEY VERIFICATION FAILED")) {
             Matcher file = STORED_IN.matcher(raw);
             return l10n.lang("diag.ssh.changedHostKeyNoLine", t.address(), file.find() ? file.group(1) : orUnknown(t.knownHosts));
@@ -110,7 +117,8 @@ public final class ConnectionDiagnostics {
             return l10n.lang("diag.ssh.keyUnreadable", m.group(1));
         }
         if (raw.contains("Access denied for 'publickey'") || raw.contains("failed to authenticate")) {
-            return l10n.lang("diag.ssh.keyRefused", t.address(), orUnknown(t.keyFile), t.user != null ? t.user : System.getProperty("user.name"));
+            String user = t.user != null ? t.user : System.getProperty("user.name");
+            return l10n.lang("diag.ssh.keyRefused", t.address(), orUnknown(t.keyFile), user);
         }
         if (raw.contains("Host key verification failed")) {
             return l10n.lang("diag.ssh.systemSshHostKey", t.address());

@@ -151,14 +151,16 @@ public final class ConnectionInspector {
             try {
                 caCerts = TlsCertificates.read(ca);
             } catch (IOException | CertificateException e) {
-                add(problems, field(folderField, ConnectionField.CA_CERT), l10n.lang("connection.error.notACertificate", ca, e.getMessage()));
+                add(problems, field(folderField, ConnectionField.CA_CERT),
+                        l10n.lang("connection.error.notACertificate", ca, e.getMessage()));
             }
         }
         if (usable(cert, problems, folderField, ConnectionField.CLIENT_CERT)) {
             try {
                 client = TlsCertificates.read(cert).get(0);
             } catch (IOException | CertificateException e) {
-                add(problems, field(folderField, ConnectionField.CLIENT_CERT), l10n.lang("connection.error.notACertificate", cert, e.getMessage()));
+                add(problems, field(folderField, ConnectionField.CLIENT_CERT),
+                        l10n.lang("connection.error.notACertificate", cert, e.getMessage()));
             }
         }
         if (usable(key, problems, folderField, ConnectionField.CLIENT_KEY)) {

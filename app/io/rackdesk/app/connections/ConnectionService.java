@@ -163,7 +163,8 @@ public final class ConnectionService {
             // libvirt takes only a folder; the connection's own folder is written when it is saved
             Path temp = Files.createTempDirectory("rackdesk-tls-test");
             ConnectionFiles.copyPki(f, temp);
-            return new Staged(uris.build(new ConnectionSpec.Tls(t.host(), t.port(), new ConnectionSpec.PkiFolder(temp)), connectionId), temp);
+            ConnectionSpec staged = new ConnectionSpec.Tls(t.host(), t.port(), new ConnectionSpec.PkiFolder(temp));
+            return new Staged(uris.build(staged, connectionId), temp);
         }
         return new Staged(uris.build(spec, connectionId), null);
     }

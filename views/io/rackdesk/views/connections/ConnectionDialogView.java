@@ -164,7 +164,8 @@ public final class ConnectionDialogView {
         dialog.getDialogPane().setPrefSize(DIALOG_WIDTH,
                 Math.min(DIALOG_HEIGHT, Screen.getPrimary().getVisualBounds().getHeight() - 60));
         dialog.getDialogPane().getStyleClass().add("connection-dialog-pane");
-        dialog.getDialogPane().getButtonTypes().addAll(saveType, ButtonType.CANCEL);
+        dialog.getDialogPane().getButtonTypes().addAll(saveType,
+                new ButtonType(l10n.lang("common.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE));
         ThemeManager.addAppStylesheet(dialog.getDialogPane());
         dialog.setResultConverter(button -> button == saveType ? viewModel.resultProperty().get() : null);
 

@@ -39,7 +39,8 @@ public final class RemoveConnectionDialog {
         content.getStyleClass().add("remove-connection");
 
         dialog.getDialogPane().setContent(content);
-        dialog.getDialogPane().getButtonTypes().addAll(removeType, ButtonType.CANCEL);
+        dialog.getDialogPane().getButtonTypes().addAll(removeType,
+                new ButtonType(l10n.lang("common.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE));
         ThemeManager.addAppStylesheet(dialog.getDialogPane());
         Button remove = (Button) dialog.getDialogPane().lookupButton(removeType);
         remove.setId("removeButton");

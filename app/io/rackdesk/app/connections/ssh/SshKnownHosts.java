@@ -50,7 +50,9 @@ public final class SshKnownHosts {
 
     static boolean matches(String hostsField, String name) {
         for (String pattern : hostsField.split(",")) {
-            if (pattern.startsWith("|1|") ? hashedMatches(pattern, name) : pattern.toLowerCase(Locale.ROOT).equals(name.toLowerCase(Locale.ROOT))) {
+            boolean match = pattern.startsWith("|1|") ? hashedMatches(pattern, name)
+                    : pattern.toLowerCase(Locale.ROOT).equals(name.toLowerCase(Locale.ROOT));
+            if (match) {
                 return true;
             }
         }

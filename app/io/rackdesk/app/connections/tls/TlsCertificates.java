@@ -152,7 +152,8 @@ public final class TlsCertificates {
             out.append("  ").append(l10n.lang("tls.info.san", String.join(", ", names))).append('\n');
         }
         long days = c.daysToExpiry(now);
-        String validity = c.expired(now) ? "tls.info.validityExpired" : c.notYetValid(now) ? "tls.info.validityFuture" : "tls.info.validity";
+        String validity = c.expired(now) ? "tls.info.validityExpired"
+                : c.notYetValid(now) ? "tls.info.validityFuture" : "tls.info.validity";
         out.append("  ").append(l10n.lang(validity, DAY.format(c.notBefore()), DAY.format(c.notAfter()), Math.abs(days))).append('\n');
     }
 

@@ -103,6 +103,14 @@ class ConnectionDiagnosticsTest {
     }
 
     @Test
+    void aSavedConnectionMeetingANewHostKeyIsToldWhereToAcceptIt() {
+        assertEquals("The SSH host key of 127.0.0.1:2222 is not known yet (key SHA256:SII85zPmXu0ZEhwswjLW/0yXqg2wpVYxtcChmys0dAs). "
+                + "Test the connection in its settings to check and accept it.",
+                firstLine(diag.describe("qemu+libssh://root@127.0.0.1:2222/system?keyfile=/k",
+                        libvirt("libssh transport error: SSH host key for '127.0.0.1' (" + HEX + ") was not accepted"))));
+    }
+
+    @Test
     void networkProblems() {
         ConnectionSpec tcp = new ConnectionSpec.Tcp("kvm-01", null);
         assertEquals("127.0.0.1:16599 refused the connection. Is libvirtd (or sshd) running and listening on that port, and does the firewall let it through?",
