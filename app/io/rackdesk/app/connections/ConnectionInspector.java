@@ -85,9 +85,7 @@ public final class ConnectionInspector {
         if (paths.keyFile() != null) {
             putIfProblem(problems, ConnectionField.KEY_FILE, sshKeyProblem(paths.keyFile()));
         }
-        if (paths.testFile() != null) {
-            putIfProblem(problems, ConnectionField.TEST_FILE, fileProblem(paths.testFile()));
-        }
+        checkFile(problems, ConnectionField.TEST_FILE, paths.testFile());
         if (paths.tlsFolder() != null) {
             return inspectFolder(paths.tlsFolder());
         }
@@ -128,15 +126,9 @@ public final class ConnectionInspector {
 
     private Report inspectFiles(Paths f) {
         Map<ConnectionField, String> problems = new EnumMap<>(ConnectionField.class);
-        if (f.caCert() != null) {
-            putIfProblem(problems, ConnectionField.CA_CERT, fileProblem(f.caCert()));
-        }
-        if (f.clientCert() != null) {
-            putIfProblem(problems, ConnectionField.CLIENT_CERT, fileProblem(f.clientCert()));
-        }
-        if (f.clientKey() != null) {
-            putIfProblem(problems, ConnectionField.CLIENT_KEY, fileProblem(f.clientKey()));
-        }
+        checkFile(problems, ConnectionField.CA_CERT, f.caCert());
+        checkFile(problems, ConnectionField.CLIENT_CERT, f.clientCert());
+        checkFile(problems, ConnectionField.CLIENT_KEY, f.clientKey());
         return withCertificates(problems, null, f.caCert(), f.clientCert(), f.clientKey());
     }
 
@@ -187,6 +179,13 @@ public final class ConnectionInspector {
 
     private static void add(Map<ConnectionField, String> problems, ConnectionField field, String message) {
         problems.merge(field, message, (a, b) -> a + "\n" + b);
+    }
+
+    /** Reports at {@code field} why {@code file} (if chosen) cannot be read. */
+    private void checkFile(Map<ConnectionField, String> problems, ConnectionField field, Path file) {
+        if (file != null) {
+            putIfProblem(problems, field, fileProblem(file));
+        }
     }
 
     private static void putIfProblem(Map<ConnectionField, String> problems, ConnectionField field, String message) {

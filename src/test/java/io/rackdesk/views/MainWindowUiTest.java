@@ -1,5 +1,6 @@
 package io.rackdesk.views;
 
+import static io.rackdesk.testsupport.FxWait.waitFor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,8 +12,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import javafx.application.Application;
 import javafx.scene.Node;
 import javafx.scene.control.Labeled;
@@ -141,14 +140,5 @@ class MainWindowUiTest {
                 .map(Labeled::getText)
                 .filter(t -> t != null && !t.isEmpty())
                 .collect(java.util.stream.Collectors.toSet());
-    }
-
-    private static void waitFor(BooleanSupplier condition, String what) throws Exception {
-        try {
-            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition::getAsBoolean);
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("timed out waiting for: " + what, e);
-        }
-        WaitForAsyncUtils.waitForFxEvents();
     }
 }
