@@ -3,7 +3,11 @@ package io.rackdesk.app.libvirt;
 import io.rackdesk.app.model.HostSummary;
 import io.rackdesk.app.model.NetworkSummary;
 import io.rackdesk.app.model.StoragePoolSummary;
+import io.rackdesk.app.model.VmAction;
+import io.rackdesk.app.model.VmLiveStats;
 import io.rackdesk.app.model.VmSummary;
+import io.rackdesk.app.stats.StatsTracker;
+import java.util.Map;
 import io.rackdesk.app.model.VolumeSummary;
 import io.rackdesk.app.task.Worker;
 import java.time.Duration;
@@ -15,6 +19,7 @@ import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import org.libvirt.Connect;
+import org.libvirt.Domain;
 import org.libvirt.ConnectAuth;
 import org.libvirt.LibvirtException;
 import org.libvirt.Network;
@@ -35,6 +40,8 @@ public final class LibvirtHost implements AutoCloseable {
     /** Keepalive: a probe every 5 s, the connection is closed after 3 unanswered ones. */
     private static final int KEEPALIVE_INTERVAL_S = 5;
     private static final int KEEPALIVE_COUNT = 3;
+    /** Samples of history kept per VM (2 minutes at the default 2 s tick). */
+    public static final int STATS_HISTORY = 60;
 
     private final String uri;
     private final Worker worker;
@@ -42,6 +49,7 @@ public final class LibvirtHost implements AutoCloseable {
     private final ConnectAuth auth;
     private volatile Runnable domainsChanged = () -> { };
     private Connect conn; // confined to the worker thread
+    private final StatsTracker statsTracker = new StatsTracker(STATS_HISTORY);
     private LifecycleListener lifecycle;
 
     /** {@code eventLoop} is required so that no connection can open before the event loop exists. */
@@ -99,6 +107,48 @@ public final class LibvirtHost implements AutoCloseable {
             vms.sort(Comparator.comparing(VmSummary::name, String.CASE_INSENSITIVE_ORDER));
             return vms;
         });
+    }
+
+    /**
+     * One stats tick: a single virConnectGetAllDomainStats call, turned into rates and history by
+     * this host's tracker (on the worker, so the tracker needs no locking). Keyed by VM UUID.
+     */
+    public CompletableFuture<Map<String, VmLiveStats>> sampleStats() {
+        return withConnection("read statistics on " + uri,
+                c -> statsTracker.update(LibvirtNative.allDomainStats(c), System.nanoTime()));
+    }
+
+    /** Runs a lifecycle action on the VM with {@code uuid}. */
+    public CompletableFuture<Void> perform(String uuid, String vmName, VmAction action) {
+        return withConnection(actionText(action) + " " + vmName + " on " + uri, c -> {
+            Domain d = c.domainLookupByUUIDString(uuid);
+            switch (action) {
+                case START -> d.create();
+                case SHUTDOWN -> d.shutdown();
+                case REBOOT -> d.reboot(0);
+                case RESET -> d.reset();
+                case FORCE_OFF -> d.destroy();
+                case PAUSE -> d.suspend();
+                case RESUME -> d.resume();
+                case SAVE -> d.managedSave();
+                case AUTOSTART_ON -> d.setAutostart(true);
+                case AUTOSTART_OFF -> d.setAutostart(false);
+            }
+            return null;
+        });
+    }
+
+    /** Replaces the VM's Rackdesk tags (stored in its libvirt metadata). */
+    public CompletableFuture<Void> setTags(String uuid, String vmName, List<String> tags) {
+        List<String> clean = RackdeskMetadata.normalize(tags);
+        return withConnection("tag " + vmName + " on " + uri, c -> {
+            LibvirtNative.writeTags(c, uuid, clean);
+            return null;
+        });
+    }
+
+    private static String actionText(VmAction a) {
+        return a.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
     }
 
     public CompletableFuture<List<StoragePoolSummary>> listStoragePools() {

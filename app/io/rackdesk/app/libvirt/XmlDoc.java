@@ -10,6 +10,7 @@ import javax.xml.xpath.XPathConstants;
 import javax.xml.xpath.XPathExpressionException;
 import javax.xml.xpath.XPathFactory;
 import org.w3c.dom.Document;
+import org.w3c.dom.Element;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
 
@@ -31,6 +32,10 @@ final class XmlDoc {
         }
     }
 
+    Element root() {
+        return doc.getDocumentElement();
+    }
+
     /** The string value of {@code expr}, or null when it selects nothing. */
     String text(String expr) {
         try {
@@ -46,6 +51,7 @@ final class XmlDoc {
     private static DocumentBuilderFactory factory() {
         try {
             DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+            f.setNamespaceAware(true);
             f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
             f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
             f.setXIncludeAware(false);

@@ -112,6 +112,46 @@ class LibvirtHostTest {
     }
 
     @Test
+    void tagsComeFromTheVmsOwnMetadataAndCanBeReplaced() throws Exception {
+        VmSummary web = vm("web-01");
+        assertEquals(List.of("prod", "web"), web.tags());
+        host.setTags(web.uuid(), web.name(), List.of(" prod ", "frontend", "prod", "")).get(10, TimeUnit.SECONDS);
+        assertEquals(List.of("prod", "frontend"), vm("web-01").tags(), "trimmed, de-duplicated, empty dropped");
+        String xml = host.withConnection("dumpxml", c -> c.domainLookupByName("web-01").getXMLDesc(0)).get(10, TimeUnit.SECONDS);
+        assertTrue(xml.contains(RackdeskMetadata.NAMESPACE) && xml.contains(">frontend<"), "virsh dumpxml shows the tags: " + xml);
+        IllegalArgumentException bad = assertThrows(IllegalArgumentException.class,
+                () -> host.setTags(web.uuid(), web.name(), List.of("a;b")));
+        assertTrue(bad.getMessage().contains("separator"), bad.getMessage());
+    }
+
+    @Test
+    void lifecycleActionsChangeTheState() throws Exception {
+        VmSummary k8s = vm("k8s-worker-03");
+        assertEquals(VmState.SHUTOFF, k8s.state());
+        host.perform(k8s.uuid(), k8s.name(), io.rackdesk.app.model.VmAction.START).get(10, TimeUnit.SECONDS);
+        assertEquals(VmState.RUNNING, vm("k8s-worker-03").state());
+        host.perform(k8s.uuid(), k8s.name(), io.rackdesk.app.model.VmAction.PAUSE).get(10, TimeUnit.SECONDS);
+        assertEquals(VmState.PAUSED, vm("k8s-worker-03").state());
+        host.perform(k8s.uuid(), k8s.name(), io.rackdesk.app.model.VmAction.RESUME).get(10, TimeUnit.SECONDS);
+        host.perform(k8s.uuid(), k8s.name(), io.rackdesk.app.model.VmAction.FORCE_OFF).get(10, TimeUnit.SECONDS);
+        assertEquals(VmState.SHUTOFF, vm("k8s-worker-03").state());
+        ExecutionException e = assertThrows(ExecutionException.class,
+                () -> host.perform(k8s.uuid(), k8s.name(), io.rackdesk.app.model.VmAction.RESUME).get(10, TimeUnit.SECONDS));
+        assertEquals("internal error: domain 'k8s-worker-03' not paused", LibvirtErrors.describe(e), "libvirt says why");
+    }
+
+    @Test
+    void statsTickReportsEveryVmsState() throws Exception {
+        Map<String, io.rackdesk.app.model.VmLiveStats> stats = host.sampleStats().get(10, TimeUnit.SECONDS);
+        assertEquals(DemoHost.VM_COUNT, stats.size());
+        assertEquals(VmState.PAUSED, stats.get(vm("ci-runner-01").uuid()).state());
+    }
+
+    private VmSummary vm(String name) throws Exception {
+        return host.listVms().get(10, TimeUnit.SECONDS).stream().filter(v -> v.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    @Test
     void anUnreadableFixtureFailsWithLibvirtsReason() {
         LibvirtHost bad = new LibvirtHost("test:///no/such/dir/host.xml", new SerialWorker("bad"), Duration.ofSeconds(10),
                 LibvirtEventLoop.start());
