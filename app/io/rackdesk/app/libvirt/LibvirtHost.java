@@ -27,6 +27,7 @@ import org.libvirt.NodeInfo;
 import org.libvirt.StoragePool;
 import org.libvirt.StoragePoolInfo;
 import org.libvirt.StorageVol;
+import org.libvirt.event.ConnectionCloseReason;
 import org.libvirt.event.LifecycleListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,6 +49,7 @@ public final class LibvirtHost implements AutoCloseable {
     private final Duration timeout;
     private final ConnectAuth auth;
     private volatile Runnable domainsChanged = () -> { };
+    private volatile java.util.function.Consumer<String> closed = reason -> { };
     private Connect conn; // confined to the worker thread
     private final StatsTracker statsTracker = new StatsTracker(STATS_HISTORY);
     private LifecycleListener lifecycle;
@@ -81,6 +83,14 @@ public final class LibvirtHost implements AutoCloseable {
         this.domainsChanged = Objects.requireNonNull(listener);
     }
 
+    /**
+     * Called on libvirt's event thread when the connection is lost (libvirtd restarted, keepalive
+     * timed out, network gone), with the reason; not called for our own disconnect.
+     */
+    public void onClosed(java.util.function.Consumer<String> listener) {
+        this.closed = Objects.requireNonNull(listener);
+    }
+
     /** Opens the connection and reads what the host says about itself. */
     public CompletableFuture<HostSummary> open() {
         return call("connect to " + uri, () -> {
@@ -94,6 +104,7 @@ public final class LibvirtHost implements AutoCloseable {
                     return 0;
                 };
                 conn.addLifecycleListener(lifecycle);
+                conn.registerCloseListener((c, reason) -> closed.accept(closeReason(reason)));
             }
             NodeInfo node = conn.nodeInfo();
             return new HostSummary(uri, conn.getHostName(), conn.getType(), versionString(conn.getLibVersion()),
@@ -145,6 +156,16 @@ public final class LibvirtHost implements AutoCloseable {
             LibvirtNative.writeTags(c, uuid, clean);
             return null;
         });
+    }
+
+    private static String closeReason(ConnectionCloseReason reason) {
+        return switch (reason) {
+            case EOF -> "the host closed the connection (libvirtd stopped or restarted)";
+            case KEEPALIVE -> "the host stopped answering keepalives";
+            case ERROR -> "the connection failed";
+            case CLIENT -> "closed by Rackdesk";
+            default -> "the connection was closed";
+        };
     }
 
     private static String actionText(VmAction a) {
@@ -211,6 +232,11 @@ public final class LibvirtHost implements AutoCloseable {
         conn = null;
         if (c == null) {
             return;
+        }
+        try {
+            c.unregisterCloseListener();
+        } catch (LibvirtException e) {
+            LOG.debug("removing the close listener of {}: {}", uri, LibvirtErrors.describe(e));
         }
         try {
             if (lifecycle != null) {

@@ -38,7 +38,8 @@ public final class DefaultTaskExecutor implements TaskExecutor {
 
     @Override
     public <T> void execute(BackgroundTask<T> task) {
-        for (TaskListener l : listeners) {
+        List<TaskListener> told = task.isQuiet() ? List.of() : listeners;
+        for (TaskListener l : told) {
             l.started(task.title());
         }
         task.start().whenComplete((value, error) -> uiThread.execute(() -> {
@@ -50,7 +51,7 @@ public final class DefaultTaskExecutor implements TaskExecutor {
                     task.failed(cause);
                 }
             } finally {
-                for (TaskListener l : listeners) {
+                for (TaskListener l : told) {
                     l.finished(task.title(), cause);
                 }
             }

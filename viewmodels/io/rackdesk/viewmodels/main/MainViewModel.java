@@ -71,9 +71,9 @@ public final class MainViewModel {
         this.settings = startup.settings();
         this.theme.set(settings.theme());
         for (ConnectionSettings c : settings.connections()) {
-            connections.add(new ConnectionViewModel(c, hosts, tasks, l10n));
+            connections.add(newConnection(c));
         }
-        this.vmTable = new VmTableViewModel(connections, l10n);
+        this.vmTable = new VmTableViewModel(connections, l10n, dialogs);
         connections.addListener((javafx.collections.ListChangeListener<ConnectionViewModel>) c -> updateConnectionSummary());
         selection.addListener((obs, old, now) -> onNavigate(now));
         tasks.addListener(new TaskListener() {
@@ -134,9 +134,13 @@ public final class MainViewModel {
         return runningTasks.getReadOnlyProperty();
     }
 
+    private ConnectionViewModel newConnection(ConnectionSettings c) {
+        return new ConnectionViewModel(c, hosts, tasks, l10n, Duration.ofSeconds(settings.statsIntervalSeconds()));
+    }
+
     /** Adds a saved connection (and opens it when it autoconnects). */
     public ConnectionViewModel addConnection(ConnectionSettings c) {
-        ConnectionViewModel vm = new ConnectionViewModel(c, hosts, tasks, l10n);
+        ConnectionViewModel vm = newConnection(c);
         connections.add(vm);
         settings = settings.withConnection(c);
         save();
@@ -153,7 +157,7 @@ public final class MainViewModel {
             if (old.id().equals(c.id())) {
                 boolean wasOpen = old.getState() != ConnectionState.DISCONNECTED;
                 old.disconnect();
-                ConnectionViewModel vm = new ConnectionViewModel(c, hosts, tasks, l10n);
+                ConnectionViewModel vm = newConnection(c);
                 connections.set(i, vm);
                 settings = settings.withConnection(c);
                 save();
@@ -229,8 +233,12 @@ public final class MainViewModel {
                 connecting++;
             }
         }
+        int retrying = (int) connections.stream().filter(c -> c.getState() == ConnectionState.RETRYING).count();
         List<String> parts = new ArrayList<>();
         parts.add(l10n.lang("status.connected", connected, connections.size()));
+        if (retrying > 0) {
+            parts.add(l10n.lang("status.retrying", retrying));
+        }
         if (connecting > 0) {
             parts.add(l10n.lang("status.connecting", connecting));
         }

@@ -12,6 +12,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignT;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignW;
 
 /** Every icon Rackdesk shows, in one place (Material Design Icons through Ikonli). */
@@ -39,7 +40,12 @@ public enum RackdeskIcon {
     VM_SHUTOFF(MaterialDesignS.STOP_CIRCLE_OUTLINE),
     VM_CRASHED(MaterialDesignA.ALERT_OCTAGON),
     VM_SUSPENDED(MaterialDesignP.POWER_SLEEP),
-    VM_TRANSITION(MaterialDesignP.PROGRESS_CLOCK);
+    VM_TRANSITION(MaterialDesignP.PROGRESS_CLOCK),
+    POWER(MaterialDesignP.POWER),
+    RESTART(MaterialDesignR.RESTART),
+    FORCE_OFF(MaterialDesignP.POWER_PLUG_OFF),
+    RESUME(MaterialDesignP.PLAY),
+    RETRYING(MaterialDesignT.TIMER_SAND);
 
     private final Ikon ikon;
 

@@ -227,6 +227,7 @@ public final class MainView {
             case CONNECTED -> RackdeskIcon.CONNECTED;
             case CONNECTING -> RackdeskIcon.CONNECTING;
             case FAILED -> RackdeskIcon.FAILED;
+            case RETRYING -> RackdeskIcon.RETRYING;
             case DISCONNECTED -> RackdeskIcon.DISCONNECTED;
         };
         FontIcon icon = which.node();

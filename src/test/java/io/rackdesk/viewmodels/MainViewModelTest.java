@@ -22,7 +22,7 @@ import io.rackdesk.viewmodels.connections.ConnectionState;
 import io.rackdesk.viewmodels.connections.ConnectionViewModel;
 import io.rackdesk.viewmodels.main.MainViewModel;
 import io.rackdesk.viewmodels.main.NavigationTarget;
-import io.rackdesk.viewmodels.vms.VmRow;
+import io.rackdesk.viewmodels.vms.VmItem;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -78,7 +78,7 @@ class MainViewModelTest {
         assertEquals(ConnectionState.CONNECTED, demo.getState());
         assertEquals("1 of 1 connections open", main.connectionSummaryProperty().get());
         assertEquals("14 VMs, 5 running", main.vmTable().summaryProperty().get());
-        VmRow db = main.vmTable().rows().stream().filter(r -> r.vm().name().equals("db-01")).findFirst().orElseThrow();
+        VmItem db = main.vmTable().rows().stream().filter(r -> r.name().equals("db-01")).findFirst().orElseThrow();
         assertEquals("Demo host (libvirt test driver)", db.hostName());
         assertEquals(32768, db.memoryMiB());
         ui.pumpUntil(() -> main.runningTasksProperty().get() == 0, "no task left running");
@@ -192,6 +192,6 @@ class MainViewModelTest {
     }
 
     private static List<String> names(MainViewModel main) {
-        return main.vmTable().rows().stream().map(r -> r.vm().name()).sorted().toList();
+        return main.vmTable().rows().stream().map(VmItem::name).sorted().toList();
     }
 }
