@@ -2,13 +2,18 @@ package io.rackdesk.app.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * The {@code rackdesk} command line. Without a subcommand it opens the GUI (handed in by the caller,
@@ -27,6 +32,14 @@ public final class RackdeskCommand implements Callable<Integer> {
             description = "Keep settings and data in DIR instead of the OS's default folders.")
     Path configDir;
 
+    @Option(names = {"-c", "--connect"}, paramLabel = "URI",
+            description = {"Open this libvirt connection too (repeatable), e.g. qemu+ssh://root@kvm-01/system.",
+                "Not saved unless you keep it in the window."})
+    List<String> connect = new ArrayList<>();
+
+    @Spec
+    CommandSpec spec;
+
     private final Consumer<GuiOptions> gui;
 
     public RackdeskCommand(Consumer<GuiOptions> gui) {
@@ -35,7 +48,13 @@ public final class RackdeskCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        gui.accept(new GuiOptions(Optional.ofNullable(configDir)));
+        for (String uri : connect) {
+            String problem = ConnectionUris.problem(uri);
+            if (problem != null) {
+                throw new ParameterException(spec.commandLine(), "--connect " + uri + ": " + problem);
+            }
+        }
+        gui.accept(new GuiOptions(Optional.ofNullable(configDir), connect));
         return 0;
     }
 

@@ -106,10 +106,32 @@ public final class LibvirtHost implements AutoCloseable {
                 conn.addLifecycleListener(lifecycle);
                 conn.registerCloseListener((c, reason) -> closed.accept(closeReason(reason)));
             }
-            NodeInfo node = conn.nodeInfo();
-            return new HostSummary(uri, conn.getHostName(), conn.getType(), versionString(conn.getLibVersion()),
-                    node.model, node.cpus, node.memory);
+            return readHost(conn);
         });
+    }
+
+    /** Re-reads what the host says about itself (free memory changes). */
+    public CompletableFuture<HostSummary> hostSummary() {
+        return withConnection("read host details of " + uri, this::readHost);
+    }
+
+    private HostSummary readHost(Connect c) throws LibvirtException {
+        NodeInfo node = c.nodeInfo();
+        long free;
+        try {
+            free = c.getFreeMemory() / 1024;
+        } catch (LibvirtException e) {
+            free = -1; // not every driver reports it
+        }
+        long hv;
+        try {
+            hv = c.getVersion();
+        } catch (LibvirtException e) {
+            hv = 0;
+        }
+        return new HostSummary(uri, c.getHostName(), c.getType(), hv > 0 ? versionString(hv) : null,
+                versionString(c.getLibVersion()), node.model, node.cpus, node.sockets, node.cores, node.threads,
+                node.mhz, node.memory, free);
     }
 
     public CompletableFuture<List<VmSummary>> listVms() {

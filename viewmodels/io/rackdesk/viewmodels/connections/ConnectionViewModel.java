@@ -59,7 +59,8 @@ public final class ConnectionViewModel {
     private final ReadOnlyStringWrapper listError = new ReadOnlyStringWrapper();
     private final ReadOnlyIntegerWrapper retryIn = new ReadOnlyIntegerWrapper();
     private final ReadOnlyObjectWrapper<HostSummary> host = new ReadOnlyObjectWrapper<>();
-    private final ObservableList<VmItem> vms = FXCollections.observableArrayList();
+    /** Fires update changes when a VM's state changes, so per-state counts can follow. */
+    private final ObservableList<VmItem> vms = FXCollections.observableArrayList(vm -> new javafx.beans.Observable[] {vm.stateProperty()});
     private final Map<String, VmItem> vmsByUuid = new HashMap<>();
     private final ObservableList<StoragePoolSummary> pools = FXCollections.observableArrayList();
     private final ObservableList<NetworkSummary> networks = FXCollections.observableArrayList();
@@ -198,6 +199,21 @@ public final class ConnectionViewModel {
                         refreshVms();
                     }
                 }));
+    }
+
+    /** Re-reads the host's own figures (free memory changes). */
+    public void refreshHost() {
+        LibvirtHost h = connection;
+        if (h == null || state.get() != ConnectionState.CONNECTED) {
+            return;
+        }
+        tasks.execute(BackgroundTask.async(l10n.lang("task.hostDetails", name()), h::hostSummary)
+                .onSuccess(summary -> {
+                    if (connection == h) {
+                        host.set(summary);
+                    }
+                })
+                .onFailure(e -> listFailed(h, e)));
     }
 
     public void refreshStorage() {

@@ -58,6 +58,7 @@ public final class MainViewModel {
     private final ReadOnlyStringWrapper activity = new ReadOnlyStringWrapper("");
     private final ReadOnlyIntegerWrapper runningTasks = new ReadOnlyIntegerWrapper();
     private final VmTableViewModel vmTable;
+    private final java.util.Set<String> temporary = new java.util.HashSet<>();
 
     public MainViewModel(SettingsLoad startup, SettingsStore store, Worker io, LibvirtHostFactory hosts,
                          TaskExecutor tasks, DialogService dialogs, Localization l10n) {
@@ -138,6 +139,28 @@ public final class MainViewModel {
         return new ConnectionViewModel(c, hosts, tasks, l10n, Duration.ofSeconds(settings.statsIntervalSeconds()));
     }
 
+    /** Opens a connection for this run only (from --connect); {@link #keepConnection} saves it. */
+    public ConnectionViewModel addTemporaryConnection(ConnectionSettings c) {
+        ConnectionViewModel vm = newConnection(c);
+        temporary.add(c.id());
+        connections.add(vm);
+        vm.connect();
+        return vm;
+    }
+
+    /** True for a connection opened from the command line and not saved. */
+    public boolean isTemporary(ConnectionViewModel c) {
+        return temporary.contains(c.id());
+    }
+
+    /** Saves a temporary connection so that it is there next time. */
+    public void keepConnection(ConnectionViewModel c) {
+        if (temporary.remove(c.id())) {
+            settings = settings.withConnection(c.settings());
+            save();
+        }
+    }
+
     /** Adds a saved connection (and opens it when it autoconnects). */
     public ConnectionViewModel addConnection(ConnectionSettings c) {
         ConnectionViewModel vm = newConnection(c);
@@ -174,6 +197,7 @@ public final class MainViewModel {
     public void removeConnection(ConnectionViewModel c) {
         c.disconnect();
         connections.remove(c);
+        temporary.remove(c.id());
         List<ConnectionSettings> rest = new ArrayList<>(settings.connections());
         rest.removeIf(x -> x.id().equals(c.id()));
         settings = settings.withConnections(rest);
@@ -197,6 +221,8 @@ public final class MainViewModel {
 
     private void onNavigate(NavigationTarget target) {
         if (target instanceof NavigationTarget.HostVms h) {
+            vmTable.hostProperty().set(h.connection());
+        } else if (target instanceof NavigationTarget.Host h) {
             vmTable.hostProperty().set(h.connection());
         } else if (target instanceof NavigationTarget.AllVms) {
             vmTable.hostProperty().set(null);

@@ -101,32 +101,12 @@ public final class VmTableViewModel {
 
     /** Localized state name, e.g. "Running". */
     public String stateText(VmState state) {
-        return switch (state) {
-            case RUNNING -> l10n.lang("vm.state.running");
-            case BLOCKED -> l10n.lang("vm.state.blocked");
-            case PAUSED -> l10n.lang("vm.state.paused");
-            case SHUTDOWN -> l10n.lang("vm.state.shutdown");
-            case SHUTOFF -> l10n.lang("vm.state.shutoff");
-            case CRASHED -> l10n.lang("vm.state.crashed");
-            case PMSUSPENDED -> l10n.lang("vm.state.pmsuspended");
-            case NOSTATE -> l10n.lang("vm.state.nostate");
-        };
+        return VmTexts.state(l10n, state);
     }
 
     /** Localized name of an action, e.g. "Force off". */
     public String actionText(VmAction a) {
-        return switch (a) {
-            case START -> l10n.lang("vm.action.start");
-            case SHUTDOWN -> l10n.lang("vm.action.shutdown");
-            case REBOOT -> l10n.lang("vm.action.reboot");
-            case RESET -> l10n.lang("vm.action.reset");
-            case FORCE_OFF -> l10n.lang("vm.action.forceOff");
-            case PAUSE -> l10n.lang("vm.action.pause");
-            case RESUME -> l10n.lang("vm.action.resume");
-            case SAVE -> l10n.lang("vm.action.save");
-            case AUTOSTART_ON -> l10n.lang("vm.action.autostartOn");
-            case AUTOSTART_OFF -> l10n.lang("vm.action.autostartOff");
-        };
+        return VmTexts.action(l10n, a);
     }
 
     /**
@@ -191,7 +171,16 @@ public final class VmTableViewModel {
         }
         for (ConnectionViewModel c : connections) {
             watched.computeIfAbsent(c, k -> {
-                ListChangeListener<VmItem> l = change -> rebuild();
+                ListChangeListener<VmItem> l = change -> {
+                    // state changes arrive as updates; only membership changes need a rebuild
+                    boolean structural = false;
+                    while (change.next()) {
+                        structural |= !change.wasUpdated();
+                    }
+                    if (structural) {
+                        rebuild();
+                    }
+                };
                 k.vms().addListener(l);
                 return l;
             });

@@ -8,6 +8,8 @@ import io.rackdesk.viewmodels.main.MainViewModel;
 import io.rackdesk.viewmodels.main.NavigationTarget;
 import io.rackdesk.views.ViewLoader;
 import io.rackdesk.views.icons.RackdeskIcon;
+import io.rackdesk.viewmodels.hosts.HostOverviewViewModel;
+import io.rackdesk.views.hosts.HostView;
 import io.rackdesk.views.networks.NetworksView;
 import io.rackdesk.views.storage.StorageView;
 import io.rackdesk.views.theme.ThemeManager;
@@ -17,6 +19,8 @@ import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.Tooltip;
@@ -36,6 +40,7 @@ public final class MainView {
     private final VmTableView vmTable;
     private final StorageView storage;
     private final NetworksView networks;
+    private final HostView hostPage;
     private final BorderPane root;
 
     @FXML private TreeView<NavNode> navigation;
@@ -55,6 +60,7 @@ public final class MainView {
         this.vmTable = new VmTableView(viewModel.vmTable(), l10n);
         this.storage = new StorageView(l10n);
         this.networks = new NetworksView(l10n);
+        this.hostPage = new HostView(new HostOverviewViewModel(l10n), l10n);
         this.root = ViewLoader.load(this, "MainWindow.fxml", l10n);
     }
 
@@ -147,6 +153,8 @@ public final class MainView {
             n.connection().refreshNetworks();
         } else if (t instanceof NavigationTarget.HostVms h) {
             h.connection().refreshVms();
+        } else if (t instanceof NavigationTarget.Host h) {
+            h.connection().refreshHost();
         } else {
             viewModel.connections().forEach(ConnectionViewModel::refreshVms);
         }
@@ -164,6 +172,9 @@ public final class MainView {
         } else if (target instanceof NavigationTarget.HostNetworks n) {
             networks.setConnection(n.connection());
             content.getChildren().setAll(networks.root());
+        } else if (target instanceof NavigationTarget.Host h) {
+            hostPage.setConnection(h.connection());
+            content.getChildren().setAll(hostPage.root());
         } else {
             content.getChildren().setAll(vmTable.root());
         }
@@ -208,6 +219,7 @@ public final class MainView {
                     ConnectionViewModel c = node.connection();
                     getStyleClass().add("nav-host");
                     setText(c.name());
+                    setContextMenu(hostMenu(c));
                     graphicProperty().bind(Bindings.createObjectBinding(() -> stateIcon(c.getState()), c.stateProperty()));
                     tooltipProperty().bind(Bindings.createObjectBinding(
                             () -> new Tooltip(c.uri() + "\n" + c.stateTextProperty().get()), c.stateTextProperty()));
@@ -219,7 +231,29 @@ public final class MainView {
             setText(text);
             setGraphic(icon.node());
             setTooltip(null);
+            setContextMenu(null);
         }
+    }
+
+    /** Right-click on a host: open, close, and keep a connection given with --connect. */
+    private ContextMenu hostMenu(ConnectionViewModel c) {
+        MenuItem connect = new MenuItem(l10n.lang("toolbar.connect"), RackdeskIcon.CONNECT.node());
+        connect.setOnAction(e -> c.connect());
+        connect.disableProperty().bind(Bindings.createBooleanBinding(
+                () -> c.getState() == ConnectionState.CONNECTED || c.getState() == ConnectionState.CONNECTING, c.stateProperty()));
+        MenuItem disconnect = new MenuItem(l10n.lang("toolbar.disconnect"), RackdeskIcon.DISCONNECT.node());
+        disconnect.setOnAction(e -> c.disconnect());
+        disconnect.disableProperty().bind(c.stateProperty().isEqualTo(ConnectionState.DISCONNECTED));
+        ContextMenu menu = new ContextMenu(connect, disconnect);
+        if (viewModel.isTemporary(c)) {
+            MenuItem keep = new MenuItem(l10n.lang("connection.keep"));
+            keep.setOnAction(e -> {
+                viewModel.keepConnection(c);
+                menu.getItems().remove(keep);
+            });
+            menu.getItems().add(keep);
+        }
+        return menu;
     }
 
     static javafx.scene.Node stateIcon(ConnectionState s) {

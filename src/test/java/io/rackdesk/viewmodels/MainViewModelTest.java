@@ -191,6 +191,43 @@ class MainViewModelTest {
         assertEquals(1, store.load().settings().connections().size());
     }
 
+    @Test
+    void aTemporaryConnectionIsNotSavedUntilKept() {
+        MainViewModel main = firstRun();
+        ConnectionViewModel temp = main.addTemporaryConnection(
+                new ConnectionSettings(null, "cli host", DemoHost.uri(root.resolve("cli")), true, false));
+        ui.pumpUntil(() -> temp.getState() == ConnectionState.CONNECTED, "opened at once");
+        assertTrue(main.isTemporary(temp));
+        main.toggleTheme(); // any save
+        ui.pumpUntil(() -> main.runningTasksProperty().get() == 0, "saved");
+        assertEquals(1, store.load().settings().connections().size(), "the --connect host is not saved");
+        main.keepConnection(temp);
+        ui.pumpUntil(() -> main.runningTasksProperty().get() == 0, "saved");
+        assertEquals(List.of("Demo host (libvirt test driver)", "cli host"),
+                store.load().settings().connections().stream().map(ConnectionSettings::name).toList());
+    }
+
+    @Test
+    void hostPageShowsWhatTheHostIsAndVmsByState() {
+        MainViewModel main = firstRun();
+        main.start();
+        ui.pumpUntil(() -> main.vmTable().rows().size() == DemoHost.VM_COUNT, "demo VMs listed");
+        io.rackdesk.viewmodels.hosts.HostOverviewViewModel host = new io.rackdesk.viewmodels.hosts.HostOverviewViewModel(l10n);
+        host.setConnection(main.connections().get(0));
+        ui.pumpUntil(() -> main.runningTasksProperty().get() == 0, "host details read");
+        java.util.Map<String, String> facts = new java.util.LinkedHashMap<>();
+        host.facts().forEach(f -> facts.put(f.label(), f.value()));
+        assertEquals("TEST", facts.get("Hypervisor").split(" ")[0]);
+        assertTrue(facts.get("CPU").contains("32 CPUs (2 sockets × 8 cores × 2 threads, 2900 MHz)"), facts.get("CPU"));
+        assertTrue(facts.get("Memory").startsWith("128.0 GiB"), facts.get("Memory"));
+        java.util.Map<String, String> counts = new java.util.LinkedHashMap<>();
+        host.vmCounts().forEach(f -> counts.put(f.label(), f.value()));
+        assertEquals("14", counts.get("Total"));
+        assertEquals("5", counts.get("Running"));
+        assertEquals("4", counts.get("Shut off"));
+        assertEquals("1", counts.get("Crashed"));
+    }
+
     private static List<String> names(MainViewModel main) {
         return main.vmTable().rows().stream().map(VmItem::name).sorted().toList();
     }
