@@ -51,7 +51,7 @@ public final class ConnectionViewModel {
     private final LibvirtHostFactory hosts;
     private final TaskExecutor tasks;
     private final Localization l10n;
-    private final Duration statsInterval;
+    private Duration statsInterval;
 
     private final ReadOnlyObjectWrapper<ConnectionState> state = new ReadOnlyObjectWrapper<>(ConnectionState.DISCONNECTED);
     private final ReadOnlyStringWrapper stateText = new ReadOnlyStringWrapper();
@@ -146,6 +146,11 @@ public final class ConnectionViewModel {
 
     public ObservableList<NetworkSummary> networks() {
         return networks;
+    }
+
+    /** How often the stats tick runs; takes effect from the next tick. */
+    public void setStatsInterval(Duration interval) {
+        this.statsInterval = Objects.requireNonNull(interval);
     }
 
     /** Opens the connection, then lists its VMs. Does nothing while connecting or connected. */

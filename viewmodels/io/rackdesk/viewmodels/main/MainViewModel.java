@@ -204,6 +204,19 @@ public final class MainViewModel {
         save();
     }
 
+    /** Seconds between stats ticks, as saved. */
+    public int getStatsIntervalSeconds() {
+        return settings.statsIntervalSeconds();
+    }
+
+    /** Changes how often every host's statistics are read, and remembers it. */
+    public void setStatsIntervalSeconds(int seconds) {
+        settings = settings.withStatsInterval(seconds);
+        Duration d = Duration.ofSeconds(settings.statsIntervalSeconds());
+        connections.forEach(c -> c.setStatsInterval(d));
+        save();
+    }
+
     /** Switches light/dark and remembers the choice. */
     public void toggleTheme() {
         theme.set(theme.get().toggled());

@@ -19,6 +19,7 @@ import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.Label;
@@ -50,6 +51,7 @@ public final class MainView {
     @FXML private Button disconnectButton;
     @FXML private Button refreshButton;
     @FXML private Button themeButton;
+    @FXML private ComboBox<Integer> statsInterval;
 
     private final ProgressIndicator busy = new ProgressIndicator();
     private final Label activity = new Label();
@@ -79,6 +81,28 @@ public final class MainView {
         themeButton.tooltipProperty().bind(Bindings.createObjectBinding(
                 () -> new Tooltip(l10n.lang(viewModel.themeProperty().get() == Theme.DARK ? "toolbar.theme.light" : "toolbar.theme.dark")),
                 viewModel.themeProperty()));
+
+        statsInterval.getItems().setAll(1, 2, 5, 10, 30);
+        if (!statsInterval.getItems().contains(viewModel.getStatsIntervalSeconds())) {
+            statsInterval.getItems().add(viewModel.getStatsIntervalSeconds());
+        }
+        statsInterval.setValue(viewModel.getStatsIntervalSeconds());
+        statsInterval.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Integer s) {
+                return s == null ? "" : l10n.lang("toolbar.statsIntervalValue", s);
+            }
+
+            @Override
+            public Integer fromString(String s) {
+                return null;
+            }
+        });
+        statsInterval.valueProperty().addListener((obs, old, now) -> {
+            if (now != null && !now.equals(old)) {
+                viewModel.setStatsIntervalSeconds(now);
+            }
+        });
 
         buildTree();
         viewModel.connections().addListener((ListChangeListener<ConnectionViewModel>) c -> {

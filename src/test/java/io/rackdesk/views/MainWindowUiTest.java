@@ -127,6 +127,46 @@ class MainWindowUiTest {
         assertEquals("共 14 台虚拟机，5 台运行中", robot.lookup("#vmSummary").queryAs(Labeled.class).getText());
     }
 
+    @Test
+    void bulkPauseAsksWithTheListOfVmsThenPausesThem() throws Exception {
+        open(Locale.ENGLISH);
+        TableView<io.rackdesk.viewmodels.vms.VmItem> table = robot.lookup("#vmTable").queryAs(TableView.class);
+        waitFor(() -> table.getItems().size() == DemoHost.VM_COUNT, "the demo VMs fill the table");
+        robot.clickOn(cell("web-01"));
+        robot.press(javafx.scene.input.KeyCode.CONTROL).clickOn(cell("db-01")).release(javafx.scene.input.KeyCode.CONTROL);
+        waitFor(() -> table.getSelectionModel().getSelectedItems().size() == 2, "two rows selected");
+        assertTrue(robot.lookup("#action-start").queryButton().isDisabled(), "both run: Start is off");
+
+        robot.clickOn("#action-pause");
+        javafx.scene.control.ListView<?> items = robot.lookup("#confirmItems").queryAs(javafx.scene.control.ListView.class);
+        assertEquals(List.of("db-01 (Demo host (libvirt test driver))", "web-01 (Demo host (libvirt test driver))"),
+                items.getItems().stream().map(Object::toString).sorted().toList());
+        robot.clickOn(robot.lookup(".dialog-pane .button").queryAllAs(javafx.scene.control.Button.class).stream()
+                .filter(b -> "Pause".equals(b.getText())).findFirst().orElseThrow());
+        waitFor(() -> table.getItems().stream().filter(vm -> Set.of("web-01", "db-01").contains(vm.name()))
+                .allMatch(vm -> vm.getState() == io.rackdesk.app.model.VmState.PAUSED), "both paused");
+        assertEquals("14 VMs, 3 running", robot.lookup("#vmSummary").queryAs(Labeled.class).getText());
+        assertTrue(!robot.lookup("#action-resume").queryButton().isDisabled());
+    }
+
+    @Test
+    void hostPageShowsVersionsAndVmsByState() throws Exception {
+        open(Locale.ENGLISH);
+        TableView<?> table = robot.lookup("#vmTable").queryAs(TableView.class);
+        waitFor(() -> table.getItems().size() == DemoHost.VM_COUNT, "connected");
+        robot.clickOn(treeCell("Demo host (libvirt test driver)"));
+        waitFor(() -> visibleTexts("#hostVmCounts .label").contains("Crashed"), "VM counts shown");
+        Set<String> texts = visibleTexts("#hostFacts .label");
+        assertTrue(texts.contains("libvirt") && texts.stream().anyMatch(t -> t.matches("\\d+\\.\\d+\\.\\d+")), texts.toString());
+        assertTrue(texts.stream().anyMatch(t -> t.contains("32 CPUs")), texts.toString());
+    }
+
+    private Node cell(String text) {
+        return robot.lookup("#vmTable .table-cell").queryAllAs(Labeled.class).stream()
+                .filter(c -> text.equals(c.getText())).findFirst()
+                .orElseThrow(() -> new AssertionError("no VM cell '" + text + "'"));
+    }
+
     private Node treeCell(String text) {
         TreeView<?> tree = robot.lookup("#navigation").queryAs(TreeView.class);
         assertTrue(tree.getRoot() instanceof TreeItem<?>);
