@@ -44,6 +44,8 @@ public final class StatsTracker {
     private static final class VmTrack {
         private final float[] cpu;
         private final float[] mem;
+        private final float[] disk;
+        private final float[] net;
         private int filled;
         private VmStatsSample prev;
         private long prevTime;
@@ -51,6 +53,8 @@ public final class StatsTracker {
         VmTrack(int n) {
             cpu = new float[n];
             mem = new float[n];
+            disk = new float[n];
+            net = new float[n];
         }
 
         VmLiveStats next(VmStatsSample s, long now) {
@@ -61,12 +65,13 @@ public final class StatsTracker {
             }
             double memPct = s.memoryUsedKiB() >= 0 && s.memoryCurrentKiB() > 0
                     ? clamp(100.0 * s.memoryUsedKiB() / s.memoryCurrentKiB(), 0, 100) : Double.NaN;
-            VmLiveStats live = new VmLiveStats(s.state(), cpuPct, s.memoryUsedKiB(), memPct,
-                    rate(prev == null ? -1 : prev.diskReadBytes(), s.diskReadBytes(), dt),
-                    rate(prev == null ? -1 : prev.diskWriteBytes(), s.diskWriteBytes(), dt),
-                    rate(prev == null ? -1 : prev.netRxBytes(), s.netRxBytes(), dt),
-                    rate(prev == null ? -1 : prev.netTxBytes(), s.netTxBytes(), dt),
-                    push(cpu, (float) cpuPct), push(mem, (float) memPct));
+            double rd = rate(prev == null ? -1 : prev.diskReadBytes(), s.diskReadBytes(), dt);
+            double wr = rate(prev == null ? -1 : prev.diskWriteBytes(), s.diskWriteBytes(), dt);
+            double rx = rate(prev == null ? -1 : prev.netRxBytes(), s.netRxBytes(), dt);
+            double tx = rate(prev == null ? -1 : prev.netTxBytes(), s.netTxBytes(), dt);
+            VmLiveStats live = new VmLiveStats(s.state(), cpuPct, s.memoryUsedKiB(), memPct, rd, wr, rx, tx,
+                    push(cpu, (float) cpuPct), push(mem, (float) memPct),
+                    push(disk, (float) sumOrNaN(rd, wr)), push(net, (float) sumOrNaN(rx, tx)));
             filled = Math.min(filled + 1, cpu.length);
             prev = s;
             prevTime = now;
@@ -81,6 +86,10 @@ public final class StatsTracker {
             float[] copy = new float[n];
             System.arraycopy(ring, ring.length - n, copy, 0, n);
             return copy;
+        }
+
+        private static double sumOrNaN(double a, double b) {
+            return Double.isNaN(a) || Double.isNaN(b) ? Double.NaN : a + b;
         }
 
         private static double rate(long before, long now, double dt) {

@@ -4,6 +4,7 @@ import io.rackdesk.app.i18n.Localization;
 import io.rackdesk.app.model.HostSummary;
 import io.rackdesk.app.model.Sizes;
 import io.rackdesk.app.model.VmState;
+import io.rackdesk.viewmodels.Fact;
 import io.rackdesk.viewmodels.connections.ConnectionViewModel;
 import io.rackdesk.viewmodels.vms.VmItem;
 import io.rackdesk.viewmodels.vms.VmTexts;
@@ -23,10 +24,6 @@ import javafx.collections.ObservableList;
  * of its VMs are in each state.
  */
 public final class HostOverviewViewModel {
-    /** One labelled figure of the page. */
-    public record Fact(String label, String value) {
-    }
-
     private final Localization l10n;
     private final ObservableList<Fact> facts = FXCollections.observableArrayList();
     private final ObservableList<Fact> vmCounts = FXCollections.observableArrayList();

@@ -14,6 +14,7 @@ import io.rackdesk.app.task.Worker;
 import io.rackdesk.viewmodels.DialogService;
 import io.rackdesk.viewmodels.connections.ConnectionState;
 import io.rackdesk.viewmodels.connections.ConnectionViewModel;
+import io.rackdesk.viewmodels.vmdetails.VmDetailsViewModel;
 import io.rackdesk.viewmodels.vms.VmTableViewModel;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -58,6 +59,7 @@ public final class MainViewModel {
     private final ReadOnlyStringWrapper activity = new ReadOnlyStringWrapper("");
     private final ReadOnlyIntegerWrapper runningTasks = new ReadOnlyIntegerWrapper();
     private final VmTableViewModel vmTable;
+    private final VmDetailsViewModel vmDetails;
     private final java.util.Set<String> temporary = new java.util.HashSet<>();
 
     public MainViewModel(SettingsLoad startup, SettingsStore store, Worker io, LibvirtHostFactory hosts,
@@ -75,6 +77,8 @@ public final class MainViewModel {
             connections.add(newConnection(c));
         }
         this.vmTable = new VmTableViewModel(connections, l10n, dialogs);
+        this.vmDetails = new VmDetailsViewModel(l10n);
+        vmDetails.vmProperty().bind(vmTable.singleSelectionProperty());
         connections.addListener((javafx.collections.ListChangeListener<ConnectionViewModel>) c -> updateConnectionSummary());
         selection.addListener((obs, old, now) -> onNavigate(now));
         tasks.addListener(new TaskListener() {
@@ -111,6 +115,11 @@ public final class MainViewModel {
 
     public VmTableViewModel vmTable() {
         return vmTable;
+    }
+
+    /** Details of the one selected VM. */
+    public VmDetailsViewModel vmDetails() {
+        return vmDetails;
     }
 
     public ObjectProperty<NavigationTarget> selectionProperty() {

@@ -45,6 +45,7 @@ public final class VmTableViewModel {
     private final StringProperty filterText = new SimpleStringProperty("");
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper();
     private final ReadOnlyObjectWrapper<Set<VmAction>> availableActions = new ReadOnlyObjectWrapper<>(EnumSet.noneOf(VmAction.class));
+    private final ReadOnlyObjectWrapper<VmItem> single = new ReadOnlyObjectWrapper<>();
     private final Map<ConnectionViewModel, ListChangeListener<VmItem>> watched = new IdentityHashMap<>();
 
     public VmTableViewModel(ObservableList<ConnectionViewModel> connections, Localization l10n, DialogService dialogs) {
@@ -64,7 +65,10 @@ public final class VmTableViewModel {
         host.addListener((obs, old, now) -> updateFilter());
         filterText.addListener((obs, old, now) -> updateFilter());
         rows.addListener((ListChangeListener<VmItem>) c -> updateSummary());
-        selection.addListener((ListChangeListener<VmItem>) c -> updateActions());
+        selection.addListener((ListChangeListener<VmItem>) c -> {
+            updateActions();
+            single.set(selection.size() == 1 ? selection.get(0) : null);
+        });
         allRows.addListener((ListChangeListener<VmItem>) c -> updateActions());
         syncWatches();
         rebuild();
@@ -78,6 +82,11 @@ public final class VmTableViewModel {
     /** The selected rows; the view keeps it in step with the table's selection. */
     public ObservableList<VmItem> selection() {
         return selection;
+    }
+
+    /** The selected VM when exactly one is selected (its details are shown), else null. */
+    public ReadOnlyObjectProperty<VmItem> singleSelectionProperty() {
+        return single.getReadOnlyProperty();
     }
 
     /** Only this connection's VMs; null shows every host. */

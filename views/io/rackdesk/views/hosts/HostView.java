@@ -3,7 +3,7 @@ package io.rackdesk.views.hosts;
 import io.rackdesk.app.i18n.Localization;
 import io.rackdesk.viewmodels.connections.ConnectionViewModel;
 import io.rackdesk.viewmodels.hosts.HostOverviewViewModel;
-import io.rackdesk.viewmodels.hosts.HostOverviewViewModel.Fact;
+import io.rackdesk.viewmodels.Fact;
 import io.rackdesk.views.ViewLoader;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;

@@ -37,6 +37,8 @@ import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
+import io.rackdesk.views.vmdetails.VmDetailsView;
+import org.controlsfx.control.MasterDetailPane;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /** The VM table with its filter field and lifecycle actions (VmTable.fxml). */
@@ -44,6 +46,7 @@ public final class VmTableView {
     private final VmTableViewModel viewModel;
     private final Localization l10n;
     private final VBox root;
+    private final VmDetailsView details;
 
     @FXML private Label title;
     @FXML private CustomTextField filter;
@@ -60,6 +63,7 @@ public final class VmTableView {
     @FXML private TableColumn<VmItem, VmLiveStats> netColumn;
     @FXML private TableColumn<VmItem, List<String>> tagsColumn;
     @FXML private Label summary;
+    @FXML private MasterDetailPane split;
 
     /** Buttons shown above the table, in this order; the rest are in the "More" menu. */
     private static final List<VmAction> MAIN_ACTIONS = List.of(VmAction.START, VmAction.SHUTDOWN, VmAction.REBOOT,
@@ -71,9 +75,10 @@ public final class VmTableView {
             VmAction.REBOOT, RackdeskIcon.RESTART, VmAction.FORCE_OFF, RackdeskIcon.FORCE_OFF,
             VmAction.PAUSE, RackdeskIcon.VM_PAUSED, VmAction.RESUME, RackdeskIcon.RESUME);
 
-    public VmTableView(VmTableViewModel viewModel, Localization l10n) {
+    public VmTableView(VmTableViewModel viewModel, VmDetailsView details, Localization l10n) {
         this.viewModel = viewModel;
         this.l10n = l10n;
+        this.details = details;
         this.root = ViewLoader.load(this, "VmTable.fxml", l10n);
     }
 
@@ -131,6 +136,9 @@ public final class VmTableView {
             return row;
         });
         buildActionBar();
+        split.setDetailNode(details.root());
+        split.setAnimated(false);
+        split.showDetailNodeProperty().bind(viewModel.singleSelectionProperty().isNotNull());
 
         summary.textProperty().bind(viewModel.summaryProperty());
         title.textProperty().bind(Bindings.createStringBinding(() -> {
@@ -284,6 +292,7 @@ public final class VmTableView {
                 return;
             }
             HBox box = new HBox(4);
+            box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
             for (String t : tags) {
                 Label l = new Label(t);
                 l.getStyleClass().add("tag-label");
