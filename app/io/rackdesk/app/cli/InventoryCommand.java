@@ -7,8 +7,6 @@ import io.rackdesk.app.inventory.InventoryCollector;
 import io.rackdesk.app.inventory.InventoryFormat;
 import io.rackdesk.app.libvirt.LibvirtEventLoop;
 import java.io.PrintWriter;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -85,21 +83,15 @@ public final class InventoryCommand implements Callable<Integer> {
         }
     }
 
-    /** Accepts what java.net.URI parses with a scheme and a "//" part, as every libvirt URI has. */
+    /** The same check as the GUI's --connect: a URI with a scheme; libvirt has the last word. */
     static final class LibvirtUri implements ITypeConverter<String> {
         @Override
         public String convert(String value) {
-            try {
-                URI uri = new URI(value);
-                if (uri.getScheme() == null || uri.isOpaque()) {
-                    throw new TypeConversionException("'" + value
-                            + "' is not a libvirt URI such as qemu+ssh://root@host/system or test:///default");
-                }
-                return value;
-            } catch (URISyntaxException e) {
-                throw new TypeConversionException("'" + value + "' is not a URI: " + e.getReason()
-                        + " at index " + e.getIndex());
+            String problem = ConnectionUris.problem(value);
+            if (problem != null) {
+                throw new TypeConversionException("'" + value + "': " + problem);
             }
+            return value;
         }
     }
 

@@ -73,11 +73,11 @@ public final class RackdeskCommand implements Callable<Integer> {
     }
 
     /** "rackdesk inventory: Invalid value for option '--timeout': ... (see 'rackdesk inventory --help')"; exit code 2. */
-    private static int oneLineUsageError(CommandLine.ParameterException e) {
-        CommandLine.Model.CommandSpec spec = e.getCommandLine().getCommandSpec();
-        e.getCommandLine().getErr().println(spec.qualifiedName() + ": " + e.getMessage()
-                + " (see '" + spec.qualifiedName() + " --help')");
-        return spec.exitCodeOnInvalidInput();
+    private static int oneLineUsageError(ParameterException e) {
+        CommandSpec sub = e.getCommandLine().getCommandSpec();
+        e.getCommandLine().getErr().println(sub.qualifiedName() + ": " + e.getMessage()
+                + " (see '" + sub.qualifiedName() + " --help')");
+        return sub.exitCodeOnInvalidInput();
     }
 
     /** The version from the jar's manifest, or "development build" when run from classes. */

@@ -64,10 +64,14 @@ public final class FixtureGenerator {
         }
     }
 
-    /** What one generated VM is: its summary as libvirt lists it, and the parts of its definition. */
-    public record GeneratedVm(VmSummary summary, List<String> tags, List<VmDisk> disks, List<SnapshotInfo> snapshots) {
+    /** What one generated VM is: its summary (with tags) as Rackdesk lists it, its disks and snapshots. */
+    public record GeneratedVm(VmSummary summary, List<VmDisk> disks, List<SnapshotInfo> snapshots) {
         public String name() {
             return summary.name();
+        }
+
+        public List<String> tags() {
+            return summary.tags();
         }
 
         /** The current snapshot's name, or null when the VM has no snapshots. */
@@ -135,7 +139,7 @@ public final class FixtureGenerator {
         };
         List<SnapshotInfo> snapshots = !isTransient && options.snapshotEvery() > 0 && i % options.snapshotEvery() == 0
                 ? snapshotTree() : List.of();
-        return new GeneratedVm(new VmSummary(uuid, name, state, vcpus, memory, !isTransient), tags, disks(i), snapshots);
+        return new GeneratedVm(new VmSummary(uuid, name, state, vcpus, memory, !isTransient, tags), disks(i), snapshots);
     }
 
     /** Mostly plain names; some with spaces, non-ASCII letters, a comma or double quotes (CSV and JSON quoting). */

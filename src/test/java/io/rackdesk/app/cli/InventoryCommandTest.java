@@ -90,8 +90,8 @@ class InventoryCommandTest {
 
     static Stream<Arguments> usageErrors() {
         return Stream.of(
-                Arguments.of(List.of("--connect", "not a uri"), "'not a uri' is not a URI"),
-                Arguments.of(List.of("--connect", "just-a-host-name"), "'just-a-host-name' is not a libvirt URI"),
+                Arguments.of(List.of("--connect", "not a uri"), "'not a uri': not a URI (Illegal character"),
+                Arguments.of(List.of("--connect", "just-a-host-name"), "'just-a-host-name': no scheme"),
                 Arguments.of(List.of("--connect", "test:///default", "--timeout", "0"), "must be more than 0 seconds, was 0"),
                 Arguments.of(List.of("--connect", "test:///default", "--timeout=-5"), "must be more than 0 seconds, was -5"),
                 Arguments.of(List.of("--connect", "test:///default", "--timeout", "soon"), "'soon' is not a whole number of seconds"),
