@@ -32,6 +32,8 @@ import picocli.CommandLine.TypeConversionException;
             "2:invalid arguments"})
 public final class InventoryCommand implements Callable<Integer> {
     public static final int DEFAULT_TIMEOUT_SECONDS = 15;
+    /** A day: anything longer is a typo, and would overflow the workers' nanosecond timers. */
+    static final long MAX_TIMEOUT_SECONDS = 86_400;
 
     @Option(names = "--connect", required = true, paramLabel = "URI", converter = LibvirtUri.class,
             description = "A libvirt URI, e.g. qemu+ssh://root@host/system or test:///path/host.xml; repeat for more hosts.")
@@ -117,6 +119,9 @@ public final class InventoryCommand implements Callable<Integer> {
             }
             if (seconds <= 0) {
                 throw new TypeConversionException("must be more than 0 seconds, was " + value);
+            }
+            if (seconds > MAX_TIMEOUT_SECONDS) {
+                throw new TypeConversionException("must be at most " + MAX_TIMEOUT_SECONDS + " seconds (a day), was " + value);
             }
             return Duration.ofSeconds(seconds);
         }

@@ -95,6 +95,7 @@ class InventoryCommandTest {
                 Arguments.of(List.of("--connect", "test:///default", "--timeout", "0"), "must be more than 0 seconds, was 0"),
                 Arguments.of(List.of("--connect", "test:///default", "--timeout=-5"), "must be more than 0 seconds, was -5"),
                 Arguments.of(List.of("--connect", "test:///default", "--timeout", "soon"), "'soon' is not a whole number of seconds"),
+                Arguments.of(List.of("--connect", "test:///default", "--timeout", "99999999999999"), "must be at most 86400 seconds"),
                 Arguments.of(List.of("--connect", "test:///default", "--format", "xml"), "unknown format 'xml': use json or csv"),
                 Arguments.of(List.of(), "Missing required option: '--connect=URI'"));
     }
