@@ -21,10 +21,12 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "rackdesk",
         mixinStandardHelpOptions = true,
+        subcommands = {InventoryCommand.class},
         versionProvider = RackdeskCommand.Version.class,
         description = {
             "Desktop manager for fleets of libvirt/KVM hosts and Ceph clusters.",
             "Without a command, opens the main window."},
+        synopsisSubcommandLabel = "[COMMAND]",
         footer = {"", "Settings live in the OS's config folder; set RACKDESK_CONFIG_DIR or --config-dir to use another."})
 public final class RackdeskCommand implements Callable<Integer> {
 
@@ -63,7 +65,19 @@ public final class RackdeskCommand implements Callable<Integer> {
         CommandLine cl = new CommandLine(new RackdeskCommand(gui));
         cl.setOut(out);
         cl.setErr(err);
+        // subcommands serve scripts: a usage error there is one line on stderr, not the whole help
+        CommandLine.IParameterExceptionHandler usageWithHelp = cl.getParameterExceptionHandler();
+        cl.setParameterExceptionHandler((e, a) -> e.getCommandLine() == cl ? usageWithHelp.handleParseException(e, a)
+                : oneLineUsageError(e));
         return cl.execute(args);
+    }
+
+    /** "rackdesk inventory: Invalid value for option '--timeout': ... (see 'rackdesk inventory --help')"; exit code 2. */
+    private static int oneLineUsageError(ParameterException e) {
+        CommandSpec sub = e.getCommandLine().getCommandSpec();
+        e.getCommandLine().getErr().println(sub.qualifiedName() + ": " + e.getMessage()
+                + " (see '" + sub.qualifiedName() + " --help')");
+        return sub.exitCodeOnInvalidInput();
     }
 
     /** The version from the jar's manifest, or "development build" when run from classes. */

@@ -48,7 +48,8 @@ final class XmlDoc {
         }
     }
 
-    private static DocumentBuilderFactory factory() {
+    /** A namespace-aware parser factory that refuses DTDs, external entities and XInclude. */
+    static DocumentBuilderFactory factory() {
         try {
             DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
             f.setNamespaceAware(true);

@@ -13,10 +13,8 @@ import io.rackdesk.app.model.VmSummary;
 import io.rackdesk.app.model.VolumeSummary;
 import io.rackdesk.app.task.CallTimeoutException;
 import io.rackdesk.app.task.SerialWorker;
+import io.rackdesk.testsupport.BlackHoleServer;
 import io.rackdesk.testsupport.DemoHost;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -163,27 +161,12 @@ class LibvirtHostTest {
 
     @Test
     void aHostThatAcceptsAndNeverAnswersTimesOut() throws Exception {
-        try (ServerSocket blackHole = new ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
-            List<Socket> held = new ArrayList<>();
-            Thread acceptor = new Thread(() -> {
-                try {
-                    while (true) {
-                        held.add(blackHole.accept()); // accept, then say nothing
-                    }
-                } catch (java.io.IOException ignored) {
-                    // closed at the end of the test
-                }
-            }, "black-hole");
-            acceptor.setDaemon(true);
-            acceptor.start();
-            String uri = "qemu+tcp://127.0.0.1:" + blackHole.getLocalPort() + "/system";
+        try (BlackHoleServer blackHole = new BlackHoleServer()) {
+            String uri = blackHole.libvirtUri();
             LibvirtHost silent = new LibvirtHost(uri, new SerialWorker("silent"), Duration.ofSeconds(2), LibvirtEventLoop.start());
             ExecutionException e = assertThrows(ExecutionException.class, () -> silent.open().get(20, TimeUnit.SECONDS));
             assertInstanceOf(CallTimeoutException.class, e.getCause());
             assertEquals("connect to " + uri + " did not answer within 2 s", LibvirtErrors.describe(e));
-            for (Socket s : held) {
-                s.close();
-            }
         }
     }
 }
