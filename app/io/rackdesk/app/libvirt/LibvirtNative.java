@@ -220,9 +220,13 @@ final class LibvirtNative {
         }
     }
 
-    private static Pointer domainPointer(org.libvirt.Domain d) {
+    /** The native handle inside a libvirt-java Domain (package-private field, class path only). */
+    static Pointer domainPointer(org.libvirt.Domain d) {
         try {
             org.libvirt.jna.DomainPointer p = (org.libvirt.jna.DomainPointer) DOMAIN_POINTER.get(d);
+            if (p == null || p.getPointer() == null) {
+                throw new IllegalStateException("the domain has been freed");
+            }
             return p.getPointer();
         } catch (IllegalAccessException e) {
             throw new IllegalStateException(e);

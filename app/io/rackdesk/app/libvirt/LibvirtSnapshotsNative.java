@@ -5,13 +5,11 @@ import com.sun.jna.Native;
 import com.sun.jna.Pointer;
 import com.sun.jna.ptr.PointerByReference;
 import io.rackdesk.app.model.SnapshotInfo;
-import java.lang.reflect.Field;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.libvirt.Domain;
-import org.libvirt.jna.DomainPointer;
 import org.libvirt.jna.Libvirt;
 import org.libvirt.jna.virError;
 import org.w3c.dom.Element;
@@ -45,30 +43,7 @@ final class LibvirtSnapshotsNative {
 
     /** Loaded with the class, which is first used after a connection opened: libvirt is there. */
     private static final Api API = Native.load("virt", Api.class);
-    private static final Field DOMAIN_POINTER;
-
-    static {
-        try {
-            DOMAIN_POINTER = Domain.class.getDeclaredField("vdp");
-            DOMAIN_POINTER.setAccessible(true);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
-
     private LibvirtSnapshotsNative() {
-    }
-
-    private static Pointer pointer(Domain dom) {
-        try {
-            DomainPointer p = (DomainPointer) DOMAIN_POINTER.get(dom);
-            if (p == null || p.getPointer() == null) {
-                throw new IllegalStateException("the domain has been freed");
-            }
-            return p.getPointer();
-        } catch (IllegalAccessException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /**
@@ -78,7 +53,7 @@ final class LibvirtSnapshotsNative {
      */
     static List<SnapshotInfo> list(Domain dom) {
         PointerByReference out = new PointerByReference();
-        int n = API.virDomainListAllSnapshots(pointer(dom), out, 0);
+        int n = API.virDomainListAllSnapshots(LibvirtNative.domainPointer(dom), out, 0);
         if (n < 0) {
             if (lastErrorCode() == VIR_ERR_NO_SUPPORT) {
                 Libvirt.INSTANCE.virResetLastError();
