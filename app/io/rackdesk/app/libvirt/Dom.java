@@ -1,19 +1,10 @@
 package io.rackdesk.app.libvirt;
 
-import java.io.IOException;
-import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import javax.xml.parsers.DocumentBuilder;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
-import org.xml.sax.ErrorHandler;
-import org.xml.sax.InputSource;
-import org.xml.sax.SAXException;
-import org.xml.sax.helpers.DefaultHandler;
 
 /**
  * Small, fast look-ups on a namespace-aware DOM (no XPath: it is compiled per call and costs more
@@ -21,8 +12,6 @@ import org.xml.sax.helpers.DefaultHandler;
  * elements only, so a foreign {@code <x:name>} in metadata is never taken for {@code <name>}.
  */
 final class Dom {
-    private static final DocumentBuilderFactory FACTORY = XmlDoc.factory();
-    private static final ErrorHandler QUIET = new DefaultHandler();
 
     private Dom() {
     }
@@ -32,14 +21,7 @@ final class Dom {
         if (xml == null) {
             throw new IllegalArgumentException("no XML");
         }
-        Element root;
-        try {
-            DocumentBuilder builder = FACTORY.newDocumentBuilder();
-            builder.setErrorHandler(QUIET); // the exception carries the reason; no "[Fatal Error]" on stderr
-            root = builder.parse(new InputSource(new StringReader(xml))).getDocumentElement();
-        } catch (ParserConfigurationException | SAXException | IOException e) {
-            throw new IllegalArgumentException("not well-formed XML: " + e.getMessage(), e);
-        }
+        Element root = XmlDoc.parseDocument(xml).getDocumentElement();
         if (root.getNamespaceURI() != null || !rootName.equals(root.getLocalName())) {
             throw new IllegalArgumentException("expected <" + rootName + "> but the XML is <" + root.getTagName() + ">");
         }

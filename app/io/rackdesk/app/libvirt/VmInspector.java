@@ -35,6 +35,12 @@ public final class VmInspector {
         return onDomain("list the snapshots of VM " + uuid, uuid, LibvirtSnapshotsNative::list);
     }
 
+    /** One VM's autostart flag, definition and snapshots, in one worker call. */
+    public CompletableFuture<VmDetails> details(VmSummary vm) {
+        return onDomain("read the details of " + vm.name(), vm.uuid(), d -> new VmDetails(vm, d.getAutostart(),
+                DomainXml.parse(d.getXMLDesc(0)), LibvirtSnapshotsNative.list(d)));
+    }
+
     /**
      * Every VM of the host with its definition, autostart flag and snapshots, sorted by name, in one
      * call on the worker (so the host's timeout bounds the whole read). A VM undefined while this
@@ -64,7 +70,7 @@ public final class VmInspector {
     }
 
     /** Looks the domain up, runs {@code body} and frees the domain whatever happens. */
-    private static <T> T withDomain(Connect c, String uuid, DomainCall<T> body) throws Exception {
+    static <T> T withDomain(Connect c, String uuid, DomainCall<T> body) throws Exception {
         Domain d = c.domainLookupByUUIDString(uuid);
         try {
             return body.apply(d);
@@ -78,7 +84,7 @@ public final class VmInspector {
     }
 
     @FunctionalInterface
-    private interface DomainCall<T> {
+    interface DomainCall<T> {
         T apply(Domain d) throws Exception;
     }
 }

@@ -3,6 +3,7 @@ package io.rackdesk.app.libvirt;
 import java.io.IOException;
 import java.io.StringReader;
 import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
 import javax.xml.xpath.XPath;
@@ -17,17 +18,34 @@ import org.xml.sax.SAXException;
 /** A parsed libvirt XML description with XPath look-ups; DTDs and external entities are refused. */
 final class XmlDoc {
     private static final DocumentBuilderFactory FACTORY = factory();
+    /** Factories are slow to make (service look-ups) and parsers are not thread-safe: one of each per thread. */
+    private static final ThreadLocal<DocumentBuilder> BUILDER = ThreadLocal.withInitial(() -> {
+        try {
+            return FACTORY.newDocumentBuilder();
+        } catch (ParserConfigurationException e) {
+            throw new IllegalStateException(e);
+        }
+    });
+    private static final ThreadLocal<XPath> XPATH = ThreadLocal.withInitial(() -> XPathFactory.newInstance().newXPath());
+    private static final org.xml.sax.ErrorHandler QUIET = new org.xml.sax.helpers.DefaultHandler();
     private final Document doc;
-    private final XPath xpath = XPathFactory.newInstance().newXPath();
 
     private XmlDoc(Document doc) {
         this.doc = doc;
     }
 
     static XmlDoc parse(String xml) {
+        return new XmlDoc(parseDocument(xml));
+    }
+
+    /** Parses with this thread's secure parser; malformed input gives IllegalArgumentException with the reason. */
+    static Document parseDocument(String xml) {
         try {
-            return new XmlDoc(FACTORY.newDocumentBuilder().parse(new InputSource(new StringReader(xml))));
-        } catch (ParserConfigurationException | SAXException | IOException e) {
+            DocumentBuilder builder = BUILDER.get();
+            builder.reset();
+            builder.setErrorHandler(QUIET); // the exception carries the reason; no "[Fatal Error]" on stderr
+            return builder.parse(new InputSource(new StringReader(xml)));
+        } catch (SAXException | IOException e) {
             throw new IllegalArgumentException("not well-formed XML: " + e.getMessage(), e);
         }
     }
@@ -38,6 +56,7 @@ final class XmlDoc {
 
     /** The string value of {@code expr}, or null when it selects nothing. */
     String text(String expr) {
+        XPath xpath = XPATH.get();
         try {
             if (!(Boolean) xpath.evaluate("boolean(" + expr + ")", doc, XPathConstants.BOOLEAN)) {
                 return null;

@@ -82,10 +82,26 @@ public final class VmItem {
 
     /** Applies a stats tick (FX thread; called by the connection). */
     public void update(VmLiveStats s) {
-        stats.set(s);
+        // an idle or stopped VM gives the same figures every tick: skip the redraw of its cells
+        if (!sameFigures(stats.get(), s)) {
+            stats.set(s);
+        }
         if (s.state() != VmState.NOSTATE) {
             state.set(s.state());
         }
+    }
+
+    private static boolean sameFigures(VmLiveStats a, VmLiveStats b) {
+        return a != null && a.state() == b.state()
+                && Double.compare(a.cpuPercent(), b.cpuPercent()) == 0
+                && a.memoryUsedKiB() == b.memoryUsedKiB()
+                && Double.compare(a.memoryPercent(), b.memoryPercent()) == 0
+                && Double.compare(a.diskBps(), b.diskBps()) == 0
+                && Double.compare(a.netBps(), b.netBps()) == 0
+                && java.util.Arrays.equals(a.cpuHistory(), b.cpuHistory())
+                && java.util.Arrays.equals(a.memoryHistory(), b.memoryHistory())
+                && java.util.Arrays.equals(a.diskHistory(), b.diskHistory())
+                && java.util.Arrays.equals(a.netHistory(), b.netHistory());
     }
 
     @Override
