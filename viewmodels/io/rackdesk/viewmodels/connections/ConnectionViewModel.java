@@ -135,6 +135,11 @@ public final class ConnectionViewModel {
         return host.getReadOnlyProperty();
     }
 
+    /** The open libvirt connection, for features that run their own calls on its worker; empty unless connected. */
+    public java.util.Optional<LibvirtHost> openHost() {
+        return state.get() == ConnectionState.CONNECTED ? java.util.Optional.ofNullable(connection) : java.util.Optional.empty();
+    }
+
     /** The host's VMs; items keep their identity across refreshes. */
     public ObservableList<VmItem> vms() {
         return vms;

@@ -77,7 +77,7 @@ public final class MainViewModel {
             connections.add(newConnection(c));
         }
         this.vmTable = new VmTableViewModel(connections, l10n, dialogs);
-        this.vmDetails = new VmDetailsViewModel(l10n);
+        this.vmDetails = new VmDetailsViewModel(l10n, tasks, dialogs);
         vmDetails.vmProperty().bind(vmTable.singleSelectionProperty());
         connections.addListener((javafx.collections.ListChangeListener<ConnectionViewModel>) c -> updateConnectionSummary());
         selection.addListener((obs, old, now) -> onNavigate(now));
