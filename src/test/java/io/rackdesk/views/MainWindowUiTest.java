@@ -161,6 +161,35 @@ class MainWindowUiTest {
         assertTrue(texts.stream().anyMatch(t -> t.contains("32 CPUs")), texts.toString());
     }
 
+    @Test
+    void selectingAVmShowsItsSnapshotTree() throws Exception {
+        open(Locale.ENGLISH);
+        TableView<?> table = robot.lookup("#vmTable").queryAs(TableView.class);
+        waitFor(() -> table.getItems().size() == DemoHost.VM_COUNT, "connected");
+        robot.clickOn(cell("dev-sandbox"));
+        robot.clickOn(robot.lookup(".tab-pane .tab-label").queryAllAs(Labeled.class).stream()
+                .filter(l -> "Snapshots".equals(l.getText())).findFirst().orElseThrow());
+        TreeTableView<?> tree = robot.lookup("#vmSnapshots").queryAs(TreeTableView.class);
+        waitFor(() -> tree.getRoot() != null && tree.getRoot().getChildren().size() == 1, "the snapshot tree");
+        Set<String> cells = visibleTexts("#vmSnapshots .tree-table-cell");
+        assertTrue(cells.containsAll(List.of("fresh-install", "base-config", "docker-engine (current)", "compose-stack")), cells.toString());
+        List<String> all = new java.util.ArrayList<>();
+        collect(tree.getRoot(), all);
+        assertEquals(List.of("fresh-install", "base-config", "docker-engine", "compose-stack", "hardened-baseline",
+                "apparmor-enforce", "pre-kernel-6.10"), all, "the whole tree, depth first");
+        String shot = System.getProperty("rackdesk.screenshot.snapshots");
+        if (shot != null) {
+            robot.interact(() -> Screenshots.write(robot.lookup("#vmTable").query().getScene(), Path.of(shot)));
+        }
+    }
+
+    private static void collect(javafx.scene.control.TreeItem<?> item, List<String> out) {
+        for (var child : item.getChildren()) {
+            out.add(((io.rackdesk.app.model.SnapshotTree.Node) child.getValue()).snapshot().name());
+            collect(child, out);
+        }
+    }
+
     private Node cell(String text) {
         return robot.lookup("#vmTable .table-cell").queryAllAs(Labeled.class).stream()
                 .filter(c -> text.equals(c.getText())).findFirst()
