@@ -33,12 +33,12 @@ public record Inventory(List<Host> hosts) {
             vms = List.copyOf(vms);
         }
 
-        static Host of(HostSummary summary, List<VmDetails> vms) {
+        public static Host of(HostSummary summary, List<VmDetails> vms) {
             return new Host(summary.uri(), summary.hostname(), summary.libvirtVersion(), null,
                     vms.stream().map(Vm::of).toList());
         }
 
-        static Host failed(String uri, String error) {
+        public static Host failed(String uri, String error) {
             return new Host(uri, null, null, Objects.requireNonNull(error), List.of());
         }
 

@@ -1,6 +1,12 @@
 package io.rackdesk.viewmodels.main;
 
 import io.rackdesk.app.i18n.Localization;
+import io.rackdesk.app.inventory.Inventory;
+import io.rackdesk.app.inventory.InventoryFormat;
+import io.rackdesk.app.libvirt.VmInspector;
+import io.rackdesk.app.libvirt.LibvirtErrors;
+import io.rackdesk.app.files.AtomicFiles;
+import java.util.concurrent.CompletableFuture;
 import io.rackdesk.app.libvirt.LibvirtHostFactory;
 import io.rackdesk.app.settings.ConnectionSettings;
 import io.rackdesk.app.settings.Settings;
@@ -58,6 +64,7 @@ public final class MainViewModel {
     private final ReadOnlyStringWrapper connectionSummary = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper activity = new ReadOnlyStringWrapper("");
     private final ReadOnlyIntegerWrapper runningTasks = new ReadOnlyIntegerWrapper();
+    private final ReadOnlyStringWrapper lastExport = new ReadOnlyStringWrapper("");
     private final VmTableViewModel vmTable;
     private final VmDetailsViewModel vmDetails;
     private final java.util.Set<String> temporary = new java.util.HashSet<>();
@@ -224,6 +231,46 @@ public final class MainViewModel {
         Duration d = Duration.ofSeconds(settings.statsIntervalSeconds());
         connections.forEach(c -> c.setStatsInterval(d));
         save();
+    }
+
+    /**
+     * Writes every VM of every connection (definition, disks, snapshots, tags) to {@code file} in the
+     * same shape as {@code rackdesk inventory}; hosts that are not connected are listed with the reason.
+     */
+    public void exportInventory(java.nio.file.Path file, InventoryFormat format) {
+        List<CompletableFuture<Inventory.Host>> hosts = new ArrayList<>();
+        for (ConnectionViewModel c : connections) {
+            var host = c.openHost();
+            var summary = c.hostProperty().get();
+            if (host.isPresent() && summary != null) {
+                hosts.add(new VmInspector(host.get()).inspectAll()
+                        .thenApply(vms -> Inventory.Host.of(summary, vms))
+                        .exceptionally(e -> Inventory.Host.failed(c.uri(), LibvirtErrors.describe(e))));
+            } else {
+                hosts.add(CompletableFuture.completedFuture(Inventory.Host.failed(c.uri(), c.stateTextProperty().get())));
+            }
+        }
+        CompletableFuture<Inventory> all = CompletableFuture.allOf(hosts.toArray(CompletableFuture[]::new))
+                .thenApply(v -> new Inventory(hosts.stream().map(CompletableFuture::join).toList()));
+        tasks.execute(BackgroundTask.async(l10n.lang("task.export", file.getFileName()), () -> all.thenCompose(inv ->
+                        io.submit("write " + file, () -> {
+                            java.io.StringWriter text = new java.io.StringWriter();
+                            format.write(inv, text);
+                            AtomicFiles.write(file, text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                            return inv;
+                        }, SAVE_TIMEOUT)))
+                .onSuccess(inv -> {
+                    int vms = inv.hosts().stream().mapToInt(h -> h.vms().size()).sum();
+                    long failed = inv.hosts().stream().filter(Inventory.Host::failed).count();
+                    lastExport.set(l10n.lang("export.done", vms, inv.hosts().size(), file)
+                            + (failed > 0 ? " " + l10n.lang("export.someFailed", failed) : ""));
+                })
+                .onFailure(e -> dialogs.showError(l10n.lang("export.failed.title"), l10n.lang("export.failed", file, String.valueOf(e.getMessage())))));
+    }
+
+    /** What the last export wrote ("Exported 14 VMs of 1 host to …"), for the status bar. */
+    public ReadOnlyStringProperty lastExportProperty() {
+        return lastExport.getReadOnlyProperty();
     }
 
     /** Switches light/dark and remembers the choice. */

@@ -19,7 +19,9 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
+import io.rackdesk.app.inventory.InventoryFormat;
 import javafx.scene.control.Button;
+import javafx.stage.FileChooser;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.MenuItem;
@@ -130,7 +132,10 @@ public final class MainView {
         HBox right = new HBox(6, activity, busy);
         right.getStyleClass().add("status-activity");
         statusBar.getRightItems().add(right);
-        statusBar.textProperty().bind(viewModel.connectionSummaryProperty());
+        statusBar.textProperty().bind(Bindings.createStringBinding(() -> viewModel.lastExportProperty().get().isEmpty()
+                ? viewModel.connectionSummaryProperty().get()
+                : viewModel.connectionSummaryProperty().get() + " · " + viewModel.lastExportProperty().get(),
+                viewModel.connectionSummaryProperty(), viewModel.lastExportProperty()));
 
         ObservableValue<ConnectionViewModel> selected = Bindings.createObjectBinding(this::selectedConnection,
                 navigation.getSelectionModel().selectedItemProperty());
@@ -151,6 +156,27 @@ public final class MainView {
     private void toggleTheme() {
         viewModel.toggleTheme();
         ThemeManager.apply(viewModel.themeProperty().get());
+    }
+
+    @FXML
+    private void exportJson() {
+        export(InventoryFormat.JSON);
+    }
+
+    @FXML
+    private void exportCsv() {
+        export(InventoryFormat.CSV);
+    }
+
+    private void export(InventoryFormat format) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(l10n.lang("toolbar.export"));
+        chooser.setInitialFileName("rackdesk-inventory." + format.id());
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(format.id().toUpperCase(java.util.Locale.ROOT), "*." + format.id()));
+        java.io.File file = chooser.showSaveDialog(root.getScene().getWindow());
+        if (file != null) {
+            viewModel.exportInventory(file.toPath(), format);
+        }
     }
 
     @FXML

@@ -228,6 +228,32 @@ class MainViewModelTest {
         assertEquals("1", counts.get("Crashed"));
     }
 
+    @Test
+    void exportWritesEveryHostInTheCliShapeWithFailedHostsListed() throws Exception {
+        MainViewModel main = firstRun();
+        main.start();
+        main.addConnection(new ConnectionSettings("gone", "gone", "test:///no/such/host.xml", true, false));
+        ui.pumpUntil(() -> main.vmTable().rows().size() == DemoHost.VM_COUNT
+                && main.connections().get(1).getState() == ConnectionState.FAILED, "one listed, one failed");
+        Path json = root.resolve("out/inventory.json");
+        main.exportInventory(json, io.rackdesk.app.inventory.InventoryFormat.JSON);
+        ui.pumpUntil(() -> !main.lastExportProperty().get().isEmpty(), "exported");
+        assertTrue(main.lastExportProperty().get().startsWith("Exported 14 VMs of 2 hosts to "), main.lastExportProperty().get());
+        var tree = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.toFile());
+        assertEquals(14, tree.get("hosts").get(0).get("vms").size());
+        var sandbox = java.util.stream.StreamSupport.stream(tree.get("hosts").get(0).get("vms").spliterator(), false)
+                .filter(v -> v.get("name").asText().equals("dev-sandbox")).findFirst().orElseThrow();
+        assertEquals(7, sandbox.get("snapshots").size());
+        assertTrue(tree.get("hosts").get(1).get("error").asText().startsWith("Failed: "), tree.toString());
+
+        Path csv = root.resolve("out/inventory.csv");
+        main.exportInventory(csv, io.rackdesk.app.inventory.InventoryFormat.CSV);
+        ui.pumpUntil(() -> Files.exists(csv), "csv written");
+        List<String> lines = Files.readAllLines(csv);
+        assertEquals("host,name,uuid,state,vcpus,memoryKiB,tags,disks,snapshots", lines.get(0));
+        assertEquals(15, lines.size());
+    }
+
     private static List<String> names(MainViewModel main) {
         return main.vmTable().rows().stream().map(VmItem::name).sorted().toList();
     }
