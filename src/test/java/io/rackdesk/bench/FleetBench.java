@@ -159,13 +159,17 @@ public final class FleetBench {
         }
     }
 
-    /** Polls {@code condition} on the FX thread after each batch of work, then runs {@code then}. */
+    /** Checks {@code condition} once per frame on the FX thread, then runs {@code then} (within one frame, 16 ms). */
     private static void waitOnFx(BooleanSupplier condition, Runnable then) {
-        if (condition.getAsBoolean()) {
-            then.run();
-        } else {
-            Platform.runLater(() -> waitOnFx(condition, then));
-        }
+        new javafx.animation.AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                if (condition.getAsBoolean()) {
+                    stop();
+                    then.run();
+                }
+            }
+        }.start();
     }
 
     /**
