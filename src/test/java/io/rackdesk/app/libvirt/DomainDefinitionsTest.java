@@ -8,10 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.rackdesk.app.libvirt.DefinitionRefusedException.Reason;
 import io.rackdesk.app.model.VmSummary;
-import io.rackdesk.app.task.SerialWorker;
-import io.rackdesk.testsupport.DemoHost;
+import io.rackdesk.testsupport.DemoVms;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -29,8 +27,7 @@ class DomainDefinitionsTest {
 
     @BeforeEach
     void open() throws Exception {
-        host = new LibvirtHost(DemoHost.uri(dir), new SerialWorker("demo"), Duration.ofSeconds(10), LibvirtEventLoop.start());
-        host.open().get(10, TimeUnit.SECONDS);
+        host = DemoVms.openHost(dir);
         definitions = new DomainDefinitions(host);
     }
 
@@ -149,7 +146,7 @@ class DomainDefinitionsTest {
     }
 
     private VmSummary vm(String name) throws Exception {
-        return host.listVms().get(10, TimeUnit.SECONDS).stream().filter(v -> v.name().equals(name)).findFirst().orElseThrow();
+        return DemoVms.summary(host, name);
     }
 
     private static DefinitionRefusedException refused(CompletableFuture<Void> save) {
