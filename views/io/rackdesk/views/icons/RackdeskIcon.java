@@ -13,6 +13,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignT;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignU;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignW;
 
 /** Every icon Rackdesk shows, in one place (Material Design Icons through Ikonli). */
@@ -45,7 +46,10 @@ public enum RackdeskIcon {
     RESTART(MaterialDesignR.RESTART),
     FORCE_OFF(MaterialDesignP.POWER_PLUG_OFF),
     RESUME(MaterialDesignP.PLAY),
-    RETRYING(MaterialDesignT.TIMER_SAND);
+    RETRYING(MaterialDesignT.TIMER_SAND),
+    SAVE(MaterialDesignC.CONTENT_SAVE),
+    SHOW_CHANGES(MaterialDesignF.FILE_COMPARE),
+    REVERT(MaterialDesignU.UNDO_VARIANT);
 
     private final Ikon ikon;
 
