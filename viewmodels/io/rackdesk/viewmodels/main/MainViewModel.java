@@ -20,7 +20,9 @@ import io.rackdesk.app.task.Worker;
 import io.rackdesk.viewmodels.DialogService;
 import io.rackdesk.viewmodels.connections.ConnectionState;
 import io.rackdesk.viewmodels.connections.ConnectionViewModel;
+import io.rackdesk.viewmodels.vmdetails.LibvirtDomainXmlAccess;
 import io.rackdesk.viewmodels.vmdetails.VmDetailsViewModel;
+import io.rackdesk.viewmodels.vmdetails.XmlEditorViewModel;
 import io.rackdesk.viewmodels.vms.VmTableViewModel;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -67,6 +69,7 @@ public final class MainViewModel {
     private final ReadOnlyStringWrapper lastExport = new ReadOnlyStringWrapper("");
     private final VmTableViewModel vmTable;
     private final VmDetailsViewModel vmDetails;
+    private final XmlEditorViewModel xmlEditor;
     private final java.util.Set<String> temporary = new java.util.HashSet<>();
 
     public MainViewModel(SettingsLoad startup, SettingsStore store, Worker io, LibvirtHostFactory hosts,
@@ -86,6 +89,8 @@ public final class MainViewModel {
         this.vmTable = new VmTableViewModel(connections, l10n, dialogs);
         this.vmDetails = new VmDetailsViewModel(l10n, tasks, dialogs);
         vmDetails.vmProperty().bind(vmTable.singleSelectionProperty());
+        this.xmlEditor = new XmlEditorViewModel(
+                new LibvirtDomainXmlAccess(vm -> vm.connection().openHost().orElse(null), l10n), tasks, dialogs, l10n);
         connections.addListener((javafx.collections.ListChangeListener<ConnectionViewModel>) c -> updateConnectionSummary());
         selection.addListener((obs, old, now) -> onNavigate(now));
         tasks.addListener(new TaskListener() {
@@ -122,6 +127,11 @@ public final class MainViewModel {
 
     public VmTableViewModel vmTable() {
         return vmTable;
+    }
+
+    /** The XML editor of the details page. */
+    public XmlEditorViewModel xmlEditor() {
+        return xmlEditor;
     }
 
     /** Details of the one selected VM. */

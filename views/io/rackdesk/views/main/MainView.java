@@ -14,6 +14,7 @@ import io.rackdesk.views.networks.NetworksView;
 import io.rackdesk.views.storage.StorageView;
 import io.rackdesk.views.theme.ThemeManager;
 import io.rackdesk.views.vmdetails.VmDetailsView;
+import io.rackdesk.views.vmdetails.XmlEditorView;
 import io.rackdesk.views.vms.VmTableView;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableValue;
@@ -62,7 +63,7 @@ public final class MainView {
     public MainView(MainViewModel viewModel, Localization l10n) {
         this.viewModel = viewModel;
         this.l10n = l10n;
-        this.vmTable = new VmTableView(viewModel.vmTable(), new VmDetailsView(viewModel.vmDetails(), l10n), l10n);
+        this.vmTable = new VmTableView(viewModel.vmTable(), new VmDetailsView(viewModel.vmDetails(), new XmlEditorView(viewModel.xmlEditor(), l10n), l10n), l10n);
         this.storage = new StorageView(l10n);
         this.networks = new NetworksView(l10n);
         this.hostPage = new HostView(new HostOverviewViewModel(l10n), l10n);

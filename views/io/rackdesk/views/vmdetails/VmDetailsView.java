@@ -33,6 +33,7 @@ import javafx.fxml.FXML;
 import javafx.scene.chart.AreaChart;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.layout.GridPane;
 
@@ -43,6 +44,7 @@ public final class VmDetailsView {
     private final TabPane root;
     private static final DateTimeFormatter CREATED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
+    @FXML private TabPane tabs;
     @FXML private GridPane overview;
     @FXML private AreaChart<Number, Number> cpuChart;
     @FXML private AreaChart<Number, Number> memoryChart;
@@ -73,9 +75,12 @@ public final class VmDetailsView {
     record DiskRow(String target, String kind, String format, String source) {
     }
 
-    public VmDetailsView(VmDetailsViewModel viewModel, Localization l10n) {
+    private final XmlEditorView xmlEditor;
+
+    public VmDetailsView(VmDetailsViewModel viewModel, XmlEditorView xmlEditor, Localization l10n) {
         this.viewModel = viewModel;
         this.l10n = l10n;
+        this.xmlEditor = xmlEditor;
         this.root = ViewLoader.load(this, "VmDetails.fxml", l10n);
     }
 
@@ -121,6 +126,18 @@ public final class VmDetailsView {
         ViewSupport.bindError(error, viewModel.errorProperty());
         showDefinition(viewModel.detailsProperty().get());
         showSnapshots();
+
+        // the XML is read only when its tab is open, for the VM shown
+        Tab xmlTab = new Tab(l10n.lang("vm.details.xmlTab"), xmlEditor.root());
+        xmlTab.setId("xmlTab");
+        tabs.getTabs().add(xmlTab);
+        Runnable loadXml = () -> {
+            if (xmlTab.isSelected() && viewModel.vmProperty().get() != null) {
+                xmlEditor.setVm(viewModel.vmProperty().get());
+            }
+        };
+        xmlTab.selectedProperty().addListener((obs, was, is) -> loadXml.run());
+        viewModel.vmProperty().addListener((obs, old, now) -> loadXml.run());
     }
 
     @FXML
