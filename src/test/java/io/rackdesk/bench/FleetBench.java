@@ -48,14 +48,14 @@ public final class FleetBench {
         int vmsPerHost = intArg(args, 1, 1000);
         int seconds = intArg(args, 2, 30);
         Path dir = Files.createTempDirectory("rackdesk-bench");
+        CountDownLatch started = new CountDownLatch(1);
+        Platform.startup(started::countDown); // the toolkit before libvirt's loop: see LibvirtEventLoop
+        started.await();
         LibvirtEventLoop loop = LibvirtEventLoop.start();
         List<FixtureGenerator.Fixture> fixtures = new ArrayList<>();
         for (int i = 0; i < hosts; i++) {
             fixtures.add(FixtureGenerator.write(dir.resolve("h" + i), FixtureGenerator.Options.of(vmsPerHost, 1000 + i)));
         }
-        CountDownLatch started = new CountDownLatch(1);
-        Platform.startup(started::countDown);
-        started.await();
         System.out.printf(Locale.ROOT, "java %s, javafx %s, glass %s, %d cores%n", Runtime.version(),
                 System.getProperty("javafx.runtime.version"), System.getProperty("glass.platform", "default"),
                 Runtime.getRuntime().availableProcessors());
