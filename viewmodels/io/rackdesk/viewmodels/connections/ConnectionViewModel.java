@@ -25,6 +25,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -227,22 +228,21 @@ public final class ConnectionViewModel {
     }
 
     public void refreshStorage() {
-        LibvirtHost h = connection;
-        if (h == null || state.get() != ConnectionState.CONNECTED) {
-            return;
-        }
-        tasks.execute(BackgroundTask.async(l10n.lang("task.listStorage", name()), h::listStoragePools)
-                .onSuccess(list -> replaceIfCurrent(h, pools, list))
-                .onFailure(e -> listFailed(h, e)));
+        refreshList(l10n.lang("task.listStorage", name()), LibvirtHost::listStoragePools, pools);
     }
 
     public void refreshNetworks() {
+        refreshList(l10n.lang("task.listNetworks", name()), LibvirtHost::listNetworks, networks);
+    }
+
+    /** Reads one of the host's lists into {@code target}; a failure is shown on the page, the connection stays. */
+    private <T> void refreshList(String title, Function<LibvirtHost, CompletableFuture<List<T>>> read, ObservableList<T> target) {
         LibvirtHost h = connection;
         if (h == null || state.get() != ConnectionState.CONNECTED) {
             return;
         }
-        tasks.execute(BackgroundTask.async(l10n.lang("task.listNetworks", name()), h::listNetworks)
-                .onSuccess(list -> replaceIfCurrent(h, networks, list))
+        tasks.execute(BackgroundTask.async(title, () -> read.apply(h))
+                .onSuccess(list -> replaceIfCurrent(h, target, list))
                 .onFailure(e -> listFailed(h, e)));
     }
 

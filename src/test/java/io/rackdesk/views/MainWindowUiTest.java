@@ -24,6 +24,7 @@ import javafx.stage.Stage;
 import org.controlsfx.control.StatusBar;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import static io.rackdesk.testsupport.FxWait.waitFor;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
@@ -212,12 +213,4 @@ class MainWindowUiTest {
                 .collect(java.util.stream.Collectors.toSet());
     }
 
-    private static void waitFor(BooleanSupplier condition, String what) throws Exception {
-        try {
-            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition::getAsBoolean);
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("timed out waiting for: " + what, e);
-        }
-        WaitForAsyncUtils.waitForFxEvents();
-    }
 }

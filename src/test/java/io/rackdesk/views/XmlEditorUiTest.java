@@ -30,6 +30,7 @@ import org.fxmisc.richtext.CodeArea;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import static io.rackdesk.testsupport.FxWait.waitFor;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
@@ -135,12 +136,4 @@ class XmlEditorUiTest {
         return new DomainDefinitions(host).read(web.uuid(), web.name(), false).get(10, TimeUnit.SECONDS);
     }
 
-    private static void waitFor(BooleanSupplier condition, String what) throws Exception {
-        try {
-            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition::getAsBoolean);
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("timed out waiting for: " + what, e);
-        }
-        WaitForAsyncUtils.waitForFxEvents();
-    }
 }
