@@ -14,6 +14,9 @@ import io.rackdesk.views.dialogs.FxDialogService;
 import io.rackdesk.views.icons.RackdeskIcon;
 import io.rackdesk.views.main.MainView;
 import io.rackdesk.views.theme.ThemeManager;
+import io.rackdesk.app.cli.ConnectionUris;
+import io.rackdesk.app.settings.ConnectionSettings;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import javafx.application.Platform;
@@ -54,6 +57,11 @@ public final class AppContext {
 
     /** On the FX thread: the main window in {@code stage}, shown, with its connections opening. */
     public MainView showMainWindow(Stage stage) {
+        return showMainWindow(stage, List.of());
+    }
+
+    /** As {@link #showMainWindow(Stage)}, also opening {@code extraUris} for this run only (--connect). */
+    public MainView showMainWindow(Stage stage, List<String> extraUris) {
         ThemeManager.apply(startup.settings().theme());
         mainViewModel = new MainViewModel(startup, store, new SerialWorker("settings-io"), hosts,
                 new DefaultTaskExecutor(Platform::runLater), new FxDialogService(stage), l10n);
@@ -65,6 +73,9 @@ public final class AppContext {
         stage.getIcons().add(appIcon());
         stage.show();
         mainViewModel.start();
+        for (String uri : extraUris) {
+            mainViewModel.addTemporaryConnection(new ConnectionSettings(null, ConnectionUris.displayName(uri), uri, true, false));
+        }
         return view;
     }
 

@@ -28,7 +28,7 @@ public final class RackdeskApp extends Application {
     public void start(Stage stage) {
         stage.setWidth(1280);
         stage.setHeight(800);
-        context.showMainWindow(stage);
+        context.showMainWindow(stage, options.connect());
     }
 
     @Override

@@ -2,13 +2,18 @@ package io.rackdesk.app.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * The {@code rackdesk} command line. Without a subcommand it opens the GUI (handed in by the caller,
@@ -16,16 +21,26 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "rackdesk",
         mixinStandardHelpOptions = true,
+        subcommands = {InventoryCommand.class},
         versionProvider = RackdeskCommand.Version.class,
         description = {
             "Desktop manager for fleets of libvirt/KVM hosts and Ceph clusters.",
             "Without a command, opens the main window."},
+        synopsisSubcommandLabel = "[COMMAND]",
         footer = {"", "Settings live in the OS's config folder; set RACKDESK_CONFIG_DIR or --config-dir to use another."})
 public final class RackdeskCommand implements Callable<Integer> {
 
     @Option(names = "--config-dir", paramLabel = "DIR",
             description = "Keep settings and data in DIR instead of the OS's default folders.")
     Path configDir;
+
+    @Option(names = {"-c", "--connect"}, paramLabel = "URI",
+            description = {"Open this libvirt connection too (repeatable), e.g. qemu+ssh://root@kvm-01/system.",
+                "Not saved unless you keep it in the window."})
+    List<String> connect = new ArrayList<>();
+
+    @Spec
+    CommandSpec spec;
 
     private final Consumer<GuiOptions> gui;
 
@@ -35,7 +50,13 @@ public final class RackdeskCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        gui.accept(new GuiOptions(Optional.ofNullable(configDir)));
+        for (String uri : connect) {
+            String problem = ConnectionUris.problem(uri);
+            if (problem != null) {
+                throw new ParameterException(spec.commandLine(), "--connect " + uri + ": " + problem);
+            }
+        }
+        gui.accept(new GuiOptions(Optional.ofNullable(configDir), connect));
         return 0;
     }
 
@@ -44,7 +65,19 @@ public final class RackdeskCommand implements Callable<Integer> {
         CommandLine cl = new CommandLine(new RackdeskCommand(gui));
         cl.setOut(out);
         cl.setErr(err);
+        // subcommands serve scripts: a usage error there is one line on stderr, not the whole help
+        CommandLine.IParameterExceptionHandler usageWithHelp = cl.getParameterExceptionHandler();
+        cl.setParameterExceptionHandler((e, a) -> e.getCommandLine() == cl ? usageWithHelp.handleParseException(e, a)
+                : oneLineUsageError(e));
         return cl.execute(args);
+    }
+
+    /** "rackdesk inventory: Invalid value for option '--timeout': ... (see 'rackdesk inventory --help')"; exit code 2. */
+    private static int oneLineUsageError(ParameterException e) {
+        CommandSpec sub = e.getCommandLine().getCommandSpec();
+        e.getCommandLine().getErr().println(sub.qualifiedName() + ": " + e.getMessage()
+                + " (see '" + sub.qualifiedName() + " --help')");
+        return sub.exitCodeOnInvalidInput();
     }
 
     /** The version from the jar's manifest, or "development build" when run from classes. */

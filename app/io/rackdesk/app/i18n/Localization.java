@@ -39,6 +39,7 @@ public final class Localization {
         } catch (MissingResourceException e) {
             return "!" + key + "!";
         }
-        return args.length == 0 ? pattern : new MessageFormat(pattern, locale).format(args);
+        // always through MessageFormat, so quoting rules ('' for ') are the same with or without arguments
+        return new MessageFormat(pattern, locale).format(args);
     }
 }

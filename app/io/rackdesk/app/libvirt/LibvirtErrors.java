@@ -40,6 +40,25 @@ public final class LibvirtErrors {
         return msg != null && !msg.isBlank() ? msg : e.getClass().getSimpleName();
     }
 
+    /**
+     * True when {@code error} means the connection itself is gone (the host stopped answering, the
+     * socket closed), so reconnecting is the cure; false for errors about one VM or one request.
+     */
+    public static boolean isConnectionLost(Throwable error) {
+        Throwable e = DefaultTaskExecutor.unwrap(error);
+        if (e instanceof CallTimeoutException || e instanceof WorkerClosedException) {
+            return true;
+        }
+        if (e instanceof LibvirtException le && le.getError() != null) {
+            org.libvirt.Error.ErrorNumber code = le.getError().getCode();
+            return le.getError().getDomain() == org.libvirt.Error.ErrorDomain.VIR_FROM_RPC
+                    || code == org.libvirt.Error.ErrorNumber.VIR_ERR_INVALID_CONN
+                    || code == org.libvirt.Error.ErrorNumber.VIR_ERR_NO_CONNECT
+                    || code == org.libvirt.Error.ErrorNumber.VIR_ERR_SYSTEM_ERROR;
+        }
+        return false;
+    }
+
     /** The last libvirt error of this thread, as an exception naming the failed call. */
     static RuntimeException lastError(String call) {
         org.libvirt.jna.virError err = Libvirt.INSTANCE.virGetLastError();

@@ -9,6 +9,11 @@ import org.slf4j.LoggerFactory;
  * libvirt's default event loop, which delivers domain events and keepalives. It is process-wide and
  * must be registered before the first connection opens, so every {@link LibvirtHost} is made
  * through a started loop.
+ *
+ * <p>libvirt 9 runs its default loop on GLib's default main context, which GTK (JavaFX's glass on
+ * Linux) uses too. Start the JavaFX toolkit first (Application.init() runs after it): GTK then owns
+ * the context and dispatches libvirt's events on its own thread, and our callbacks only hand work
+ * on. Started the other way round, GTK events could be dispatched on this thread.
  */
 public final class LibvirtEventLoop {
     private static final Logger LOG = LoggerFactory.getLogger(LibvirtEventLoop.class);

@@ -3,7 +3,11 @@ package io.rackdesk.app.libvirt;
 import io.rackdesk.app.model.HostSummary;
 import io.rackdesk.app.model.NetworkSummary;
 import io.rackdesk.app.model.StoragePoolSummary;
+import io.rackdesk.app.model.VmAction;
+import io.rackdesk.app.model.VmLiveStats;
 import io.rackdesk.app.model.VmSummary;
+import io.rackdesk.app.stats.StatsTracker;
+import java.util.Map;
 import io.rackdesk.app.model.VolumeSummary;
 import io.rackdesk.app.task.Worker;
 import java.time.Duration;
@@ -15,6 +19,7 @@ import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import org.libvirt.Connect;
+import org.libvirt.Domain;
 import org.libvirt.ConnectAuth;
 import org.libvirt.LibvirtException;
 import org.libvirt.Network;
@@ -22,6 +27,7 @@ import org.libvirt.NodeInfo;
 import org.libvirt.StoragePool;
 import org.libvirt.StoragePoolInfo;
 import org.libvirt.StorageVol;
+import org.libvirt.event.ConnectionCloseReason;
 import org.libvirt.event.LifecycleListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,13 +41,17 @@ public final class LibvirtHost implements AutoCloseable {
     /** Keepalive: a probe every 5 s, the connection is closed after 3 unanswered ones. */
     private static final int KEEPALIVE_INTERVAL_S = 5;
     private static final int KEEPALIVE_COUNT = 3;
+    /** Samples of history kept per VM (2 minutes at the default 2 s tick). */
+    public static final int STATS_HISTORY = 60;
 
     private final String uri;
     private final Worker worker;
     private final Duration timeout;
     private final ConnectAuth auth;
     private volatile Runnable domainsChanged = () -> { };
+    private volatile java.util.function.Consumer<String> closed = reason -> { };
     private Connect conn; // confined to the worker thread
+    private final StatsTracker statsTracker = new StatsTracker(STATS_HISTORY);
     private LifecycleListener lifecycle;
 
     /** {@code eventLoop} is required so that no connection can open before the event loop exists. */
@@ -73,6 +83,14 @@ public final class LibvirtHost implements AutoCloseable {
         this.domainsChanged = Objects.requireNonNull(listener);
     }
 
+    /**
+     * Called on libvirt's event thread when the connection is lost (libvirtd restarted, keepalive
+     * timed out, network gone), with the reason; not called for our own disconnect.
+     */
+    public void onClosed(java.util.function.Consumer<String> listener) {
+        this.closed = Objects.requireNonNull(listener);
+    }
+
     /** Opens the connection and reads what the host says about itself. */
     public CompletableFuture<HostSummary> open() {
         return call("connect to " + uri, () -> {
@@ -86,11 +104,34 @@ public final class LibvirtHost implements AutoCloseable {
                     return 0;
                 };
                 conn.addLifecycleListener(lifecycle);
+                conn.registerCloseListener((c, reason) -> closed.accept(closeReason(reason)));
             }
-            NodeInfo node = conn.nodeInfo();
-            return new HostSummary(uri, conn.getHostName(), conn.getType(), versionString(conn.getLibVersion()),
-                    node.model, node.cpus, node.memory);
+            return readHost(conn);
         });
+    }
+
+    /** Re-reads what the host says about itself (free memory changes). */
+    public CompletableFuture<HostSummary> hostSummary() {
+        return withConnection("read host details of " + uri, this::readHost);
+    }
+
+    private HostSummary readHost(Connect c) throws LibvirtException {
+        NodeInfo node = c.nodeInfo();
+        long free;
+        try {
+            free = c.getFreeMemory() / 1024;
+        } catch (LibvirtException e) {
+            free = -1; // not every driver reports it
+        }
+        long hv;
+        try {
+            hv = c.getVersion();
+        } catch (LibvirtException e) {
+            hv = 0;
+        }
+        return new HostSummary(uri, c.getHostName(), c.getType(), hv > 0 ? versionString(hv) : null,
+                versionString(c.getLibVersion()), node.model, node.cpus, node.sockets, node.cores, node.threads,
+                node.mhz, node.memory, free);
     }
 
     public CompletableFuture<List<VmSummary>> listVms() {
@@ -99,6 +140,58 @@ public final class LibvirtHost implements AutoCloseable {
             vms.sort(Comparator.comparing(VmSummary::name, String.CASE_INSENSITIVE_ORDER));
             return vms;
         });
+    }
+
+    /**
+     * One stats tick: a single virConnectGetAllDomainStats call, turned into rates and history by
+     * this host's tracker (on the worker, so the tracker needs no locking). Keyed by VM UUID.
+     */
+    public CompletableFuture<Map<String, VmLiveStats>> sampleStats() {
+        return withConnection("read statistics on " + uri,
+                c -> statsTracker.update(LibvirtNative.allDomainStats(c), System.nanoTime()));
+    }
+
+    /** Runs a lifecycle action on the VM with {@code uuid}. */
+    public CompletableFuture<Void> perform(String uuid, String vmName, VmAction action) {
+        return withConnection(actionText(action) + " " + vmName + " on " + uri, c -> {
+            Domain d = c.domainLookupByUUIDString(uuid);
+            switch (action) {
+                case START -> d.create();
+                case SHUTDOWN -> d.shutdown();
+                case REBOOT -> d.reboot(0);
+                case RESET -> d.reset();
+                case FORCE_OFF -> d.destroy();
+                case PAUSE -> d.suspend();
+                case RESUME -> d.resume();
+                case SAVE -> d.managedSave();
+                case AUTOSTART_ON -> d.setAutostart(true);
+                case AUTOSTART_OFF -> d.setAutostart(false);
+            }
+            return null;
+        });
+    }
+
+    /** Replaces the VM's Rackdesk tags (stored in its libvirt metadata). */
+    public CompletableFuture<Void> setTags(String uuid, String vmName, List<String> tags) {
+        List<String> clean = RackdeskMetadata.normalize(tags);
+        return withConnection("tag " + vmName + " on " + uri, c -> {
+            LibvirtNative.writeTags(c, uuid, clean);
+            return null;
+        });
+    }
+
+    private static String closeReason(ConnectionCloseReason reason) {
+        return switch (reason) {
+            case EOF -> "the host closed the connection (libvirtd stopped or restarted)";
+            case KEEPALIVE -> "the host stopped answering keepalives";
+            case ERROR -> "the connection failed";
+            case CLIENT -> "closed by Rackdesk";
+            default -> "the connection was closed";
+        };
+    }
+
+    private static String actionText(VmAction a) {
+        return a.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
     }
 
     public CompletableFuture<List<StoragePoolSummary>> listStoragePools() {
@@ -161,6 +254,11 @@ public final class LibvirtHost implements AutoCloseable {
         conn = null;
         if (c == null) {
             return;
+        }
+        try {
+            c.unregisterCloseListener();
+        } catch (LibvirtException e) {
+            LOG.debug("removing the close listener of {}: {}", uri, LibvirtErrors.describe(e));
         }
         try {
             if (lifecycle != null) {

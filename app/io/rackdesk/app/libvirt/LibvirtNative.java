@@ -7,6 +7,7 @@ import com.sun.jna.Pointer;
 import com.sun.jna.Structure;
 import com.sun.jna.ptr.PointerByReference;
 import io.rackdesk.app.model.VmState;
+import io.rackdesk.app.model.VmStatsSample;
 import io.rackdesk.app.model.VmSummary;
 import java.lang.reflect.Field;
 import java.nio.charset.StandardCharsets;
@@ -34,7 +35,34 @@ final class LibvirtNative {
         int virDomainIsPersistent(Pointer dom);
 
         int virDomainFree(Pointer dom);
+
+        /** Returns a malloc'd string (free it) or null when the domain has no such metadata. */
+        Pointer virDomainGetMetadata(Pointer dom, int type, String uri, int flags);
+
+        int virDomainSetMetadata(Pointer dom, int type, String metadata, String key, String uri, int flags);
+
+        int virConnectGetAllDomainStats(Pointer conn, int stats, PointerByReference records, int flags);
+
+        void virDomainStatsRecordListFree(Pointer records);
     }
+
+    /** VIR_DOMAIN_METADATA_ELEMENT: an element of our own namespace under <metadata>. */
+    private static final int METADATA_ELEMENT = 2;
+    /** VIR_DOMAIN_AFFECT_LIVE | VIR_DOMAIN_AFFECT_CONFIG. */
+    private static final int AFFECT_LIVE = 1;
+    private static final int AFFECT_CONFIG = 2;
+
+    /** virDomainStatsTypes: what {@link #allDomainStats} asks for. */
+    static final int STATS_STATE = 0x1;
+    static final int STATS_CPU_TOTAL = 0x2;
+    static final int STATS_BALLOON = 0x4;
+    static final int STATS_VCPU = 0x8;
+    static final int STATS_INTERFACE = 0x10;
+    static final int STATS_BLOCK = 0x20;
+    /** sizeof(virTypedParameter): char field[80], int type, union value (8 bytes, aligned). */
+    private static final int TYPED_PARAM_SIZE = 96;
+    private static final int TYPED_PARAM_TYPE_OFFSET = 80;
+    private static final int TYPED_PARAM_VALUE_OFFSET = 88;
 
     /** struct _virDomainInfo; libvirt-java maps its unsigned char state as an int and reads padding. */
     @Structure.FieldOrder({"state", "maxMem", "memory", "nrVirtCpu", "cpuTime"})
@@ -47,11 +75,14 @@ final class LibvirtNative {
     }
 
     private static final Field CONNECT_POINTER;
+    private static final Field DOMAIN_POINTER;
 
     static {
         try {
             CONNECT_POINTER = Connect.class.getDeclaredField("vcp");
             CONNECT_POINTER.setAccessible(true);
+            DOMAIN_POINTER = org.libvirt.Domain.class.getDeclaredField("vdp");
+            DOMAIN_POINTER.setAccessible(true);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -88,6 +119,135 @@ final class LibvirtNative {
         }
     }
 
+    /**
+     * One RPC for the counters of every VM on the host (virConnectGetAllDomainStats): state, CPU
+     * time, balloon, vCPUs, interfaces and block devices, summed over devices.
+     */
+    static List<VmStatsSample> allDomainStats(Connect conn) throws LibvirtException {
+        Api a = api();
+        PointerByReference out = new PointerByReference();
+        int n = a.virConnectGetAllDomainStats(pointer(conn),
+                STATS_STATE | STATS_CPU_TOTAL | STATS_BALLOON | STATS_VCPU | STATS_INTERFACE | STATS_BLOCK, out, 0);
+        if (n < 0) {
+            throw LibvirtErrors.lastError("virConnectGetAllDomainStats");
+        }
+        Pointer records = out.getValue();
+        List<VmStatsSample> result = new ArrayList<>(n);
+        if (records == null) {
+            return result;
+        }
+        try {
+            byte[] uuid = new byte[37];
+            for (int i = 0; i < n; i++) {
+                // struct _virDomainStatsRecord { virDomainPtr dom; virTypedParameterPtr params; int nparams; }
+                Pointer rec = records.getPointer((long) i * Native.POINTER_SIZE);
+                Pointer dom = rec.getPointer(0);
+                Pointer params = rec.getPointer(Native.POINTER_SIZE);
+                int nparams = rec.getInt(2L * Native.POINTER_SIZE);
+                a.virDomainGetUUIDString(dom, uuid);
+                result.add(readStats(new String(uuid, 0, 36, StandardCharsets.US_ASCII), params, nparams));
+            }
+        } finally {
+            a.virDomainStatsRecordListFree(records);
+        }
+        return result;
+    }
+
+    private static VmStatsSample readStats(String uuid, Pointer params, int nparams) {
+        int state = 0;
+        long cpuTime = -1;
+        int vcpus = -1;
+        long balloonCurrent = -1;
+        long available = -1;
+        long unused = -1;
+        long rss = -1;
+        long rd = -1;
+        long wr = -1;
+        long rx = -1;
+        long tx = -1;
+        for (int j = 0; j < nparams; j++) {
+            Pointer p = params.share((long) j * TYPED_PARAM_SIZE);
+            String field = p.getString(0, "US-ASCII");
+            switch (field) {
+                case "state.state" -> state = (int) number(p);
+                case "cpu.time" -> cpuTime = number(p);
+                case "vcpu.current" -> vcpus = (int) number(p);
+                case "balloon.current" -> balloonCurrent = number(p);
+                case "balloon.available" -> available = number(p);
+                case "balloon.unused" -> unused = number(p);
+                case "balloon.rss" -> rss = number(p);
+                default -> {
+                    // per-device counters: net.<n>.rx.bytes, block.<n>.rd.bytes, ...
+                    if (field.startsWith("net.") && field.endsWith(".rx.bytes")) {
+                        rx = add(rx, number(p));
+                    } else if (field.startsWith("net.") && field.endsWith(".tx.bytes")) {
+                        tx = add(tx, number(p));
+                    } else if (field.startsWith("block.") && field.endsWith(".rd.bytes")) {
+                        rd = add(rd, number(p));
+                    } else if (field.startsWith("block.") && field.endsWith(".wr.bytes")) {
+                        wr = add(wr, number(p));
+                    }
+                }
+            }
+        }
+        // what the guest uses: balloon driver figures when the guest reports them, else QEMU's RSS
+        long used = available >= 0 && unused >= 0 ? available - unused : rss;
+        return new VmStatsSample(uuid, VmState.fromCode(state), cpuTime, vcpus, balloonCurrent, used, rd, wr, rx, tx);
+    }
+
+    /** Rackdesk's tags from the domain's metadata; none when the domain has no Rackdesk element. */
+    private static List<String> readTags(Api a, Pointer dom) {
+        Pointer xml = a.virDomainGetMetadata(dom, METADATA_ELEMENT, RackdeskMetadata.NAMESPACE, 0);
+        if (xml == null) {
+            return List.of(); // VIR_ERR_NO_DOMAIN_METADATA: nothing tagged yet
+        }
+        try {
+            return RackdeskMetadata.parseTags(xml.getString(0, "UTF-8"));
+        } finally {
+            Native.free(Pointer.nativeValue(xml));
+        }
+    }
+
+    /** Replaces the domain's Rackdesk tags, in its live and persistent definitions as they exist. */
+    static void writeTags(Connect conn, String uuid, List<String> tags) throws LibvirtException {
+        Api a = api();
+        org.libvirt.Domain d = conn.domainLookupByUUIDString(uuid);
+        Pointer dom = domainPointer(d);
+        int flags = (d.isActive() == 1 ? AFFECT_LIVE : 0) | (d.isPersistent() == 1 ? AFFECT_CONFIG : 0);
+        if (a.virDomainSetMetadata(dom, METADATA_ELEMENT, RackdeskMetadata.tagsXml(tags), RackdeskMetadata.PREFIX,
+                RackdeskMetadata.NAMESPACE, flags) < 0) {
+            throw LibvirtErrors.lastError("virDomainSetMetadata");
+        }
+    }
+
+    /** The native handle inside a libvirt-java Domain (package-private field, class path only). */
+    static Pointer domainPointer(org.libvirt.Domain d) {
+        try {
+            org.libvirt.jna.DomainPointer p = (org.libvirt.jna.DomainPointer) DOMAIN_POINTER.get(d);
+            if (p == null || p.getPointer() == null) {
+                throw new IllegalStateException("the domain has been freed");
+            }
+            return p.getPointer();
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static long add(long sum, long v) {
+        return sum < 0 ? v : sum + v;
+    }
+
+    /** The value of an integer-typed parameter (INT, UINT, LLONG, ULLONG); other types read as -1. */
+    private static long number(Pointer p) {
+        int type = p.getInt(TYPED_PARAM_TYPE_OFFSET);
+        return switch (type) {
+            case 1 -> p.getInt(TYPED_PARAM_VALUE_OFFSET);
+            case 2 -> Integer.toUnsignedLong(p.getInt(TYPED_PARAM_VALUE_OFFSET));
+            case 3, 4 -> p.getLong(TYPED_PARAM_VALUE_OFFSET);
+            default -> -1;
+        };
+    }
+
     /** Every domain (running and defined) with state, vCPUs and memory: one list RPC plus two per domain. */
     static List<VmSummary> listAllDomains(Connect conn) throws LibvirtException {
         Api a = api();
@@ -115,7 +275,7 @@ final class LibvirtNative {
                 int persistent = a.virDomainIsPersistent(dom);
                 result.add(new VmSummary(new String(uuid, 0, 36, StandardCharsets.US_ASCII), name,
                         VmState.fromCode(Byte.toUnsignedInt(info.state)), Short.toUnsignedInt(info.nrVirtCpu),
-                        info.maxMem.longValue(), persistent == 1));
+                        info.maxMem.longValue(), persistent == 1, readTags(a, dom)));
             }
         } finally {
             for (Pointer dom : domains) {

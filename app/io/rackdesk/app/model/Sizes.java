@@ -19,6 +19,14 @@ public final class Sizes {
         return String.format(Locale.ROOT, "%.1f %s", value, UNITS[unit]);
     }
 
+    /** A rate in bytes per second, e.g. "1.5 MiB/s"; "—" when unknown (NaN or negative). */
+    public static String rate(double bytesPerSecond) {
+        if (Double.isNaN(bytesPerSecond) || bytesPerSecond < 0) {
+            return "—";
+        }
+        return bytes(Math.round(bytesPerSecond)) + "/s";
+    }
+
     public static String kib(long kib) {
         return bytes(kib * 1024);
     }

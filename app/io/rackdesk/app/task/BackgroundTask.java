@@ -17,6 +17,7 @@ public final class BackgroundTask<T> {
     private Consumer<? super T> onSuccess = v -> { };
     private Consumer<Throwable> onFailure = e -> { };
     private Runnable onFinished = () -> { };
+    private boolean quiet;
 
     private BackgroundTask(String title, Supplier<? extends CompletionStage<T>> start) {
         this.title = Objects.requireNonNull(title);
@@ -38,6 +39,16 @@ public final class BackgroundTask<T> {
 
     public String title() {
         return title;
+    }
+
+    /** Periodic work (a stats tick) that the status bar should not announce each time. */
+    public BackgroundTask<T> quiet() {
+        this.quiet = true;
+        return this;
+    }
+
+    public boolean isQuiet() {
+        return quiet;
     }
 
     public BackgroundTask<T> onSuccess(Consumer<? super T> c) {

@@ -22,7 +22,8 @@ public final class CallTimeoutException extends RuntimeException {
         return timeout;
     }
 
-    static String formatSeconds(Duration d) {
+    /** "2 s", "1.5 s": how long Rackdesk waited, as its messages say it. */
+    public static String formatSeconds(Duration d) {
         long ms = d.toMillis();
         return ms % 1000 == 0 ? (ms / 1000) + " s" : String.format(java.util.Locale.ROOT, "%.1f s", ms / 1000.0);
     }

@@ -1,11 +1,17 @@
 package io.rackdesk.app.task;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The one {@link TaskExecutor}: work runs wherever the task puts it (a connection's worker), the
@@ -13,6 +19,11 @@ import java.util.concurrent.Executor;
  * in tests and on the command line).
  */
 public final class DefaultTaskExecutor implements TaskExecutor {
+    private static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "rackdesk-timer");
+        t.setDaemon(true);
+        return t;
+    });
     private final Executor uiThread;
     private final List<TaskListener> listeners = new CopyOnWriteArrayList<>();
 
@@ -27,7 +38,8 @@ public final class DefaultTaskExecutor implements TaskExecutor {
 
     @Override
     public <T> void execute(BackgroundTask<T> task) {
-        for (TaskListener l : listeners) {
+        List<TaskListener> told = task.isQuiet() ? List.of() : listeners;
+        for (TaskListener l : told) {
             l.started(task.title());
         }
         task.start().whenComplete((value, error) -> uiThread.execute(() -> {
@@ -39,7 +51,7 @@ public final class DefaultTaskExecutor implements TaskExecutor {
                     task.failed(cause);
                 }
             } finally {
-                for (TaskListener l : listeners) {
+                for (TaskListener l : told) {
                     l.finished(task.title(), cause);
                 }
             }
@@ -49,6 +61,20 @@ public final class DefaultTaskExecutor implements TaskExecutor {
     @Override
     public void runOnUiThread(Runnable r) {
         uiThread.execute(r);
+    }
+
+    @Override
+    public Cancellable schedule(Duration delay, Runnable r) {
+        AtomicBoolean cancelled = new AtomicBoolean();
+        ScheduledFuture<?> f = TIMER.schedule(() -> uiThread.execute(() -> {
+            if (!cancelled.get()) {
+                r.run();
+            }
+        }), delay.toNanos(), TimeUnit.NANOSECONDS);
+        return () -> {
+            cancelled.set(true);
+            f.cancel(false);
+        };
     }
 
     @Override

@@ -12,6 +12,9 @@ public interface TaskExecutor {
     /** Hands {@code r} to the UI thread (for events that arrive on backend threads). */
     void runOnUiThread(Runnable r);
 
+    /** Runs {@code r} on the UI thread after {@code delay}, unless cancelled first. */
+    Cancellable schedule(java.time.Duration delay, Runnable r);
+
     /** Observes tasks starting and ending (on the UI thread), e.g. for the status bar. */
     void addListener(TaskListener listener);
 }

@@ -5,5 +5,7 @@ public enum ConnectionState {
     DISCONNECTED,
     CONNECTING,
     CONNECTED,
+    /** Lost after it had been connected; a reconnect is scheduled. */
+    RETRYING,
     FAILED
 }

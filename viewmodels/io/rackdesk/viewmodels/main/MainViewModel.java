@@ -1,6 +1,12 @@
 package io.rackdesk.viewmodels.main;
 
 import io.rackdesk.app.i18n.Localization;
+import io.rackdesk.app.inventory.Inventory;
+import io.rackdesk.app.inventory.InventoryFormat;
+import io.rackdesk.app.libvirt.VmInspector;
+import io.rackdesk.app.libvirt.LibvirtErrors;
+import io.rackdesk.app.files.AtomicFiles;
+import java.util.concurrent.CompletableFuture;
 import io.rackdesk.app.libvirt.LibvirtHostFactory;
 import io.rackdesk.app.settings.ConnectionSettings;
 import io.rackdesk.app.settings.Settings;
@@ -14,6 +20,9 @@ import io.rackdesk.app.task.Worker;
 import io.rackdesk.viewmodels.DialogService;
 import io.rackdesk.viewmodels.connections.ConnectionState;
 import io.rackdesk.viewmodels.connections.ConnectionViewModel;
+import io.rackdesk.viewmodels.vmdetails.LibvirtDomainXmlAccess;
+import io.rackdesk.viewmodels.vmdetails.VmDetailsViewModel;
+import io.rackdesk.viewmodels.vmdetails.XmlEditorViewModel;
 import io.rackdesk.viewmodels.vms.VmTableViewModel;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -57,7 +66,11 @@ public final class MainViewModel {
     private final ReadOnlyStringWrapper connectionSummary = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper activity = new ReadOnlyStringWrapper("");
     private final ReadOnlyIntegerWrapper runningTasks = new ReadOnlyIntegerWrapper();
+    private final ReadOnlyStringWrapper lastExport = new ReadOnlyStringWrapper("");
     private final VmTableViewModel vmTable;
+    private final VmDetailsViewModel vmDetails;
+    private final XmlEditorViewModel xmlEditor;
+    private final java.util.Set<String> temporary = new java.util.HashSet<>();
 
     public MainViewModel(SettingsLoad startup, SettingsStore store, Worker io, LibvirtHostFactory hosts,
                          TaskExecutor tasks, DialogService dialogs, Localization l10n) {
@@ -71,9 +84,13 @@ public final class MainViewModel {
         this.settings = startup.settings();
         this.theme.set(settings.theme());
         for (ConnectionSettings c : settings.connections()) {
-            connections.add(new ConnectionViewModel(c, hosts, tasks, l10n));
+            connections.add(newConnection(c));
         }
-        this.vmTable = new VmTableViewModel(connections, l10n);
+        this.vmTable = new VmTableViewModel(connections, l10n, dialogs);
+        this.vmDetails = new VmDetailsViewModel(l10n, tasks, dialogs);
+        vmDetails.vmProperty().bind(vmTable.singleSelectionProperty());
+        this.xmlEditor = new XmlEditorViewModel(
+                new LibvirtDomainXmlAccess(vm -> vm.connection().openHost().orElse(null), l10n), tasks, dialogs, l10n);
         connections.addListener((javafx.collections.ListChangeListener<ConnectionViewModel>) c -> updateConnectionSummary());
         selection.addListener((obs, old, now) -> onNavigate(now));
         tasks.addListener(new TaskListener() {
@@ -112,6 +129,16 @@ public final class MainViewModel {
         return vmTable;
     }
 
+    /** The XML editor of the details page. */
+    public XmlEditorViewModel xmlEditor() {
+        return xmlEditor;
+    }
+
+    /** Details of the one selected VM. */
+    public VmDetailsViewModel vmDetails() {
+        return vmDetails;
+    }
+
     public ObjectProperty<NavigationTarget> selectionProperty() {
         return selection;
     }
@@ -134,9 +161,35 @@ public final class MainViewModel {
         return runningTasks.getReadOnlyProperty();
     }
 
+    private ConnectionViewModel newConnection(ConnectionSettings c) {
+        return new ConnectionViewModel(c, hosts, tasks, l10n, Duration.ofSeconds(settings.statsIntervalSeconds()));
+    }
+
+    /** Opens a connection for this run only (from --connect); {@link #keepConnection} saves it. */
+    public ConnectionViewModel addTemporaryConnection(ConnectionSettings c) {
+        ConnectionViewModel vm = newConnection(c);
+        temporary.add(c.id());
+        connections.add(vm);
+        vm.connect();
+        return vm;
+    }
+
+    /** True for a connection opened from the command line and not saved. */
+    public boolean isTemporary(ConnectionViewModel c) {
+        return temporary.contains(c.id());
+    }
+
+    /** Saves a temporary connection so that it is there next time. */
+    public void keepConnection(ConnectionViewModel c) {
+        if (temporary.remove(c.id())) {
+            settings = settings.withConnection(c.settings());
+            save();
+        }
+    }
+
     /** Adds a saved connection (and opens it when it autoconnects). */
     public ConnectionViewModel addConnection(ConnectionSettings c) {
-        ConnectionViewModel vm = new ConnectionViewModel(c, hosts, tasks, l10n);
+        ConnectionViewModel vm = newConnection(c);
         connections.add(vm);
         settings = settings.withConnection(c);
         save();
@@ -153,7 +206,7 @@ public final class MainViewModel {
             if (old.id().equals(c.id())) {
                 boolean wasOpen = old.getState() != ConnectionState.DISCONNECTED;
                 old.disconnect();
-                ConnectionViewModel vm = new ConnectionViewModel(c, hosts, tasks, l10n);
+                ConnectionViewModel vm = newConnection(c);
                 connections.set(i, vm);
                 settings = settings.withConnection(c);
                 save();
@@ -170,10 +223,64 @@ public final class MainViewModel {
     public void removeConnection(ConnectionViewModel c) {
         c.disconnect();
         connections.remove(c);
+        temporary.remove(c.id());
         List<ConnectionSettings> rest = new ArrayList<>(settings.connections());
         rest.removeIf(x -> x.id().equals(c.id()));
         settings = settings.withConnections(rest);
         save();
+    }
+
+    /** Seconds between stats ticks, as saved. */
+    public int getStatsIntervalSeconds() {
+        return settings.statsIntervalSeconds();
+    }
+
+    /** Changes how often every host's statistics are read, and remembers it. */
+    public void setStatsIntervalSeconds(int seconds) {
+        settings = settings.withStatsInterval(seconds);
+        Duration d = Duration.ofSeconds(settings.statsIntervalSeconds());
+        connections.forEach(c -> c.setStatsInterval(d));
+        save();
+    }
+
+    /**
+     * Writes every VM of every connection (definition, disks, snapshots, tags) to {@code file} in the
+     * same shape as {@code rackdesk inventory}; hosts that are not connected are listed with the reason.
+     */
+    public void exportInventory(java.nio.file.Path file, InventoryFormat format) {
+        List<CompletableFuture<Inventory.Host>> hosts = new ArrayList<>();
+        for (ConnectionViewModel c : connections) {
+            var host = c.openHost();
+            var summary = c.hostProperty().get();
+            if (host.isPresent() && summary != null) {
+                hosts.add(new VmInspector(host.get()).inspectAll()
+                        .thenApply(vms -> Inventory.Host.of(summary, vms))
+                        .exceptionally(e -> Inventory.Host.failed(c.uri(), LibvirtErrors.describe(e))));
+            } else {
+                hosts.add(CompletableFuture.completedFuture(Inventory.Host.failed(c.uri(), c.stateTextProperty().get())));
+            }
+        }
+        CompletableFuture<Inventory> all = CompletableFuture.allOf(hosts.toArray(CompletableFuture[]::new))
+                .thenApply(v -> new Inventory(hosts.stream().map(CompletableFuture::join).toList()));
+        tasks.execute(BackgroundTask.async(l10n.lang("task.export", file.getFileName()), () -> all.thenCompose(inv ->
+                        io.submit("write " + file, () -> {
+                            java.io.StringWriter text = new java.io.StringWriter();
+                            format.write(inv, text);
+                            AtomicFiles.write(file, text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                            return inv;
+                        }, SAVE_TIMEOUT)))
+                .onSuccess(inv -> {
+                    int vms = inv.hosts().stream().mapToInt(h -> h.vms().size()).sum();
+                    long failed = inv.hosts().stream().filter(Inventory.Host::failed).count();
+                    lastExport.set(l10n.lang("export.done", vms, inv.hosts().size(), file)
+                            + (failed > 0 ? " " + l10n.lang("export.someFailed", failed) : ""));
+                })
+                .onFailure(e -> dialogs.showError(l10n.lang("export.failed.title"), l10n.lang("export.failed", file, String.valueOf(e.getMessage())))));
+    }
+
+    /** What the last export wrote ("Exported 14 VMs of 1 host to …"), for the status bar. */
+    public ReadOnlyStringProperty lastExportProperty() {
+        return lastExport.getReadOnlyProperty();
     }
 
     /** Switches light/dark and remembers the choice. */
@@ -193,6 +300,8 @@ public final class MainViewModel {
 
     private void onNavigate(NavigationTarget target) {
         if (target instanceof NavigationTarget.HostVms h) {
+            vmTable.hostProperty().set(h.connection());
+        } else if (target instanceof NavigationTarget.Host h) {
             vmTable.hostProperty().set(h.connection());
         } else if (target instanceof NavigationTarget.AllVms) {
             vmTable.hostProperty().set(null);
@@ -229,8 +338,12 @@ public final class MainViewModel {
                 connecting++;
             }
         }
+        int retrying = (int) connections.stream().filter(c -> c.getState() == ConnectionState.RETRYING).count();
         List<String> parts = new ArrayList<>();
         parts.add(l10n.lang("status.connected", connected, connections.size()));
+        if (retrying > 0) {
+            parts.add(l10n.lang("status.retrying", retrying));
+        }
         if (connecting > 0) {
             parts.add(l10n.lang("status.connecting", connecting));
         }

@@ -9,6 +9,10 @@ public sealed interface NavigationTarget {
     record AllVms() implements NavigationTarget {
     }
 
+    /** The host's own page: versions, CPUs, memory, VMs by state. */
+    record Host(ConnectionViewModel connection) implements NavigationTarget {
+    }
+
     record HostVms(ConnectionViewModel connection) implements NavigationTarget {
     }
 

@@ -1,16 +1,24 @@
 package io.rackdesk.viewmodels.vms;
 
 import io.rackdesk.app.i18n.Localization;
+import io.rackdesk.app.model.VmAction;
 import io.rackdesk.app.model.VmState;
-import io.rackdesk.app.model.VmSummary;
+import io.rackdesk.viewmodels.DialogService;
 import io.rackdesk.viewmodels.connections.ConnectionViewModel;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+import javafx.beans.Observable;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
@@ -22,36 +30,63 @@ import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
 
 /**
- * The VM table: every VM of every connection, narrowed to one host (the tree's selection) and by a
- * text filter on name, host and state.
+ * The VM table over every host: rows narrowed to one host (the tree's selection) and by the filter
+ * text ({@link VmFilter}); lifecycle actions and tags on the selected VMs, with a confirmation that
+ * lists them for bulk or disruptive actions and a report of per-VM failures.
  */
 public final class VmTableViewModel {
     private final Localization l10n;
+    private final DialogService dialogs;
     private final ObservableList<ConnectionViewModel> connections;
-    private final ObservableList<VmRow> allRows = FXCollections.observableArrayList();
-    private final FilteredList<VmRow> rows = new FilteredList<>(allRows);
+    private final ObservableList<VmItem> allRows = FXCollections.observableArrayList(vm -> new Observable[] {vm.stateProperty()});
+    private final FilteredList<VmItem> rows = new FilteredList<>(allRows);
+    private final ObservableList<VmItem> selection = FXCollections.observableArrayList();
     private final ObjectProperty<ConnectionViewModel> host = new SimpleObjectProperty<>();
     private final StringProperty filterText = new SimpleStringProperty("");
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper();
-    private final Map<ConnectionViewModel, ListChangeListener<VmSummary>> watched = new IdentityHashMap<>();
+    private final ReadOnlyObjectWrapper<Set<VmAction>> availableActions = new ReadOnlyObjectWrapper<>(EnumSet.noneOf(VmAction.class));
+    private final ReadOnlyObjectWrapper<VmItem> single = new ReadOnlyObjectWrapper<>();
+    private final Map<ConnectionViewModel, ListChangeListener<VmItem>> watched = new IdentityHashMap<>();
 
-    public VmTableViewModel(ObservableList<ConnectionViewModel> connections, Localization l10n) {
+    public VmTableViewModel(ObservableList<ConnectionViewModel> connections, Localization l10n, DialogService dialogs) {
         this.connections = Objects.requireNonNull(connections);
         this.l10n = Objects.requireNonNull(l10n);
+        this.dialogs = Objects.requireNonNull(dialogs);
         connections.addListener((ListChangeListener<ConnectionViewModel>) c -> {
-            syncWatches();
-            rebuild();
+            boolean structural = false;
+            while (c.next()) {
+                structural |= c.wasAdded() || c.wasRemoved();
+            }
+            if (structural) {
+                syncWatches();
+                rebuild();
+            }
         });
         host.addListener((obs, old, now) -> updateFilter());
         filterText.addListener((obs, old, now) -> updateFilter());
-        rows.addListener((ListChangeListener<VmRow>) c -> updateSummary());
+        rows.addListener((ListChangeListener<VmItem>) c -> updateSummary());
+        selection.addListener((ListChangeListener<VmItem>) c -> {
+            updateActions();
+            single.set(selection.size() == 1 ? selection.get(0) : null);
+        });
+        allRows.addListener((ListChangeListener<VmItem>) c -> updateActions());
         syncWatches();
         rebuild();
     }
 
     /** The rows a user sees, after the host and text filters. */
-    public ObservableList<VmRow> rows() {
+    public ObservableList<VmItem> rows() {
         return rows;
+    }
+
+    /** The selected rows; the view keeps it in step with the table's selection. */
+    public ObservableList<VmItem> selection() {
+        return selection;
+    }
+
+    /** The selected VM when exactly one is selected (its details are shown), else null. */
+    public ReadOnlyObjectProperty<VmItem> singleSelectionProperty() {
+        return single.getReadOnlyProperty();
     }
 
     /** Only this connection's VMs; null shows every host. */
@@ -68,18 +103,73 @@ public final class VmTableViewModel {
         return summary.getReadOnlyProperty();
     }
 
+    /** The actions that apply to at least one selected VM. */
+    public ReadOnlyObjectProperty<Set<VmAction>> availableActionsProperty() {
+        return availableActions.getReadOnlyProperty();
+    }
+
     /** Localized state name, e.g. "Running". */
     public String stateText(VmState state) {
-        return switch (state) {
-            case RUNNING -> l10n.lang("vm.state.running");
-            case BLOCKED -> l10n.lang("vm.state.blocked");
-            case PAUSED -> l10n.lang("vm.state.paused");
-            case SHUTDOWN -> l10n.lang("vm.state.shutdown");
-            case SHUTOFF -> l10n.lang("vm.state.shutoff");
-            case CRASHED -> l10n.lang("vm.state.crashed");
-            case PMSUSPENDED -> l10n.lang("vm.state.pmsuspended");
-            case NOSTATE -> l10n.lang("vm.state.nostate");
-        };
+        return VmTexts.state(l10n, state);
+    }
+
+    /** Localized name of an action, e.g. "Force off". */
+    public String actionText(VmAction a) {
+        return VmTexts.action(l10n, a);
+    }
+
+    /**
+     * Runs {@code action} on every selected VM it applies to. Several VMs, or a disruptive action,
+     * are confirmed first with the list of VMs; failures are reported per VM, the others go on.
+     */
+    public void perform(VmAction action) {
+        List<VmItem> targets = selection.stream()
+                .filter(vm -> action.appliesTo(vm.getState(), vm.summary().persistent())).toList();
+        if (targets.isEmpty()) {
+            return;
+        }
+        if (targets.size() > 1 || action.isDisruptive()) {
+            String message = l10n.lang(action.isDisruptive() ? "vm.confirm.disruptive" : "vm.confirm.message",
+                    actionText(action), targets.size());
+            if (!dialogs.confirm(l10n.lang("vm.confirm.title", actionText(action)), message,
+                    targets.stream().map(vm -> vm.name() + " (" + vm.hostName() + ")").toList(), actionText(action))) {
+                return;
+            }
+        }
+        List<String> failures = new ArrayList<>();
+        int[] pending = {targets.size()};
+        for (VmItem vm : targets) {
+            vm.connection().perform(vm, action, reason -> {
+                if (reason != null) {
+                    failures.add(vm.name() + " (" + vm.hostName() + "): " + reason);
+                }
+                if (--pending[0] == 0 && !failures.isEmpty()) {
+                    dialogs.showError(l10n.lang("vm.action.failed.title", actionText(action)),
+                            l10n.lang("vm.action.failed.message", failures.size(), targets.size()) + "\n\n"
+                                    + String.join("\n", failures));
+                }
+            });
+        }
+    }
+
+    /** Asks for the tags of {@code vm} (comma-separated) and stores them; on an error the text is offered again. */
+    public void editTags(VmItem vm) {
+        editTags(vm, String.join(", ", vm.tags()));
+    }
+
+    private void editTags(VmItem vm, String initial) {
+        Optional<String> answer = dialogs.askText(l10n.lang("vm.tags.title", vm.name()), l10n.lang("vm.tags.message"), initial);
+        if (answer.isEmpty()) {
+            return;
+        }
+        String typed = answer.get();
+        List<String> tags = Arrays.stream(typed.split(",")).map(String::strip).filter(t -> !t.isEmpty()).toList();
+        vm.connection().setTags(vm, tags, reason -> {
+            if (reason != null) {
+                dialogs.showError(l10n.lang("vm.tags.failed", vm.name()), reason);
+                editTags(vm, typed); // nothing the user typed is lost
+            }
+        });
     }
 
     private void syncWatches() {
@@ -90,7 +180,16 @@ public final class VmTableViewModel {
         }
         for (ConnectionViewModel c : connections) {
             watched.computeIfAbsent(c, k -> {
-                ListChangeListener<VmSummary> l = change -> rebuild();
+                ListChangeListener<VmItem> l = change -> {
+                    // state changes arrive as updates; only membership changes need a rebuild
+                    boolean structural = false;
+                    while (change.next()) {
+                        structural |= !change.wasUpdated();
+                    }
+                    if (structural) {
+                        rebuild();
+                    }
+                };
                 k.vms().addListener(l);
                 return l;
             });
@@ -98,32 +197,37 @@ public final class VmTableViewModel {
     }
 
     private void rebuild() {
-        List<VmRow> list = new ArrayList<>();
+        List<VmItem> list = new ArrayList<>();
         for (ConnectionViewModel c : connections) {
-            for (VmSummary vm : c.vms()) {
-                list.add(new VmRow(c, vm));
-            }
+            list.addAll(c.vms());
         }
         allRows.setAll(list);
+        selection.retainAll(list);
         updateSummary();
     }
 
     private void updateFilter() {
         ConnectionViewModel only = host.get();
-        String text = filterText.get() == null ? "" : filterText.get().strip().toLowerCase(Locale.ROOT);
-        rows.setPredicate(row -> (only == null || row.connection() == only)
-                && (text.isEmpty() || matches(row, text)));
-    }
-
-    private boolean matches(VmRow row, String text) {
-        return row.vm().name().toLowerCase(Locale.ROOT).contains(text)
-                || row.hostName().toLowerCase(Locale.ROOT).contains(text)
-                || row.vm().state().id().contains(text)
-                || stateText(row.vm().state()).toLowerCase(Locale.ROOT).contains(text);
+        Predicate<VmItem> text = VmFilter.parse(filterText.get(), vm -> stateText(vm.getState()));
+        rows.setPredicate(vm -> (only == null || vm.connection() == only) && text.test(vm));
     }
 
     private void updateSummary() {
-        long running = rows.stream().filter(r -> r.vm().state() == VmState.RUNNING).count();
+        long running = rows.stream().filter(r -> r.getState() == VmState.RUNNING).count();
         summary.set(l10n.lang("vm.table.summary", rows.size(), running));
+    }
+
+    private void updateActions() {
+        Set<VmAction> actions = EnumSet.noneOf(VmAction.class);
+        for (VmItem vm : selection) {
+            for (VmAction a : VmAction.values()) {
+                if (a.appliesTo(vm.getState(), vm.summary().persistent())) {
+                    actions.add(a);
+                }
+            }
+        }
+        if (!actions.equals(availableActions.get())) {
+            availableActions.set(actions);
+        }
     }
 }

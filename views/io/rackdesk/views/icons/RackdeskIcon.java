@@ -12,6 +12,8 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignT;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignU;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignW;
 
 /** Every icon Rackdesk shows, in one place (Material Design Icons through Ikonli). */
@@ -49,7 +51,15 @@ public enum RackdeskIcon {
     HOST_KEY_CHANGED(MaterialDesignS.SHIELD_ALERT_OUTLINE),
     WARNING(MaterialDesignA.ALERT_OUTLINE),
     URI(MaterialDesignL.LINK_VARIANT),
-    REMOVE(MaterialDesignD.DELETE_OUTLINE);
+    REMOVE(MaterialDesignD.DELETE_OUTLINE),
+    POWER(MaterialDesignP.POWER),
+    RESTART(MaterialDesignR.RESTART),
+    FORCE_OFF(MaterialDesignP.POWER_PLUG_OFF),
+    RESUME(MaterialDesignP.PLAY),
+    RETRYING(MaterialDesignT.TIMER_SAND),
+    SAVE(MaterialDesignC.CONTENT_SAVE),
+    SHOW_CHANGES(MaterialDesignF.FILE_COMPARE),
+    REVERT(MaterialDesignU.UNDO_VARIANT);
 
     private final Ikon ikon;
 

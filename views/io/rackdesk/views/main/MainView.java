@@ -8,15 +8,24 @@ import io.rackdesk.viewmodels.main.MainViewModel;
 import io.rackdesk.viewmodels.main.NavigationTarget;
 import io.rackdesk.views.ViewLoader;
 import io.rackdesk.views.icons.RackdeskIcon;
+import io.rackdesk.viewmodels.hosts.HostOverviewViewModel;
+import io.rackdesk.views.hosts.HostView;
 import io.rackdesk.views.networks.NetworksView;
 import io.rackdesk.views.storage.StorageView;
 import io.rackdesk.views.theme.ThemeManager;
+import io.rackdesk.views.vmdetails.VmDetailsView;
+import io.rackdesk.views.vmdetails.XmlEditorView;
 import io.rackdesk.views.vms.VmTableView;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
+import io.rackdesk.app.inventory.InventoryFormat;
 import javafx.scene.control.Button;
+import javafx.stage.FileChooser;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.Tooltip;
@@ -36,6 +45,7 @@ public final class MainView {
     private final VmTableView vmTable;
     private final StorageView storage;
     private final NetworksView networks;
+    private final HostView hostPage;
     private final BorderPane root;
 
     @FXML private TreeView<NavNode> navigation;
@@ -45,6 +55,7 @@ public final class MainView {
     @FXML private Button disconnectButton;
     @FXML private Button refreshButton;
     @FXML private Button themeButton;
+    @FXML private ComboBox<Integer> statsInterval;
 
     private final ProgressIndicator busy = new ProgressIndicator();
     private final Label activity = new Label();
@@ -52,9 +63,10 @@ public final class MainView {
     public MainView(MainViewModel viewModel, Localization l10n) {
         this.viewModel = viewModel;
         this.l10n = l10n;
-        this.vmTable = new VmTableView(viewModel.vmTable(), l10n);
+        this.vmTable = new VmTableView(viewModel.vmTable(), new VmDetailsView(viewModel.vmDetails(), new XmlEditorView(viewModel.xmlEditor(), l10n), l10n), l10n);
         this.storage = new StorageView(l10n);
         this.networks = new NetworksView(l10n);
+        this.hostPage = new HostView(new HostOverviewViewModel(l10n), l10n);
         this.root = ViewLoader.load(this, "MainWindow.fxml", l10n);
     }
 
@@ -73,6 +85,28 @@ public final class MainView {
         themeButton.tooltipProperty().bind(Bindings.createObjectBinding(
                 () -> new Tooltip(l10n.lang(viewModel.themeProperty().get() == Theme.DARK ? "toolbar.theme.light" : "toolbar.theme.dark")),
                 viewModel.themeProperty()));
+
+        statsInterval.getItems().setAll(1, 2, 5, 10, 30);
+        if (!statsInterval.getItems().contains(viewModel.getStatsIntervalSeconds())) {
+            statsInterval.getItems().add(viewModel.getStatsIntervalSeconds());
+        }
+        statsInterval.setValue(viewModel.getStatsIntervalSeconds());
+        statsInterval.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Integer s) {
+                return s == null ? "" : l10n.lang("toolbar.statsIntervalValue", s);
+            }
+
+            @Override
+            public Integer fromString(String s) {
+                return null;
+            }
+        });
+        statsInterval.valueProperty().addListener((obs, old, now) -> {
+            if (now != null && !now.equals(old)) {
+                viewModel.setStatsIntervalSeconds(now);
+            }
+        });
 
         buildTree();
         viewModel.connections().addListener((ListChangeListener<ConnectionViewModel>) c -> {
@@ -99,7 +133,10 @@ public final class MainView {
         HBox right = new HBox(6, activity, busy);
         right.getStyleClass().add("status-activity");
         statusBar.getRightItems().add(right);
-        statusBar.textProperty().bind(viewModel.connectionSummaryProperty());
+        statusBar.textProperty().bind(Bindings.createStringBinding(() -> viewModel.lastExportProperty().get().isEmpty()
+                ? viewModel.connectionSummaryProperty().get()
+                : viewModel.connectionSummaryProperty().get() + " · " + viewModel.lastExportProperty().get(),
+                viewModel.connectionSummaryProperty(), viewModel.lastExportProperty()));
 
         ObservableValue<ConnectionViewModel> selected = Bindings.createObjectBinding(this::selectedConnection,
                 navigation.getSelectionModel().selectedItemProperty());
@@ -120,6 +157,27 @@ public final class MainView {
     private void toggleTheme() {
         viewModel.toggleTheme();
         ThemeManager.apply(viewModel.themeProperty().get());
+    }
+
+    @FXML
+    private void exportJson() {
+        export(InventoryFormat.JSON);
+    }
+
+    @FXML
+    private void exportCsv() {
+        export(InventoryFormat.CSV);
+    }
+
+    private void export(InventoryFormat format) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(l10n.lang("toolbar.export"));
+        chooser.setInitialFileName("rackdesk-inventory." + format.id());
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(format.id().toUpperCase(java.util.Locale.ROOT), "*." + format.id()));
+        java.io.File file = chooser.showSaveDialog(root.getScene().getWindow());
+        if (file != null) {
+            viewModel.exportInventory(file.toPath(), format);
+        }
     }
 
     @FXML
@@ -147,6 +205,8 @@ public final class MainView {
             n.connection().refreshNetworks();
         } else if (t instanceof NavigationTarget.HostVms h) {
             h.connection().refreshVms();
+        } else if (t instanceof NavigationTarget.Host h) {
+            h.connection().refreshHost();
         } else {
             viewModel.connections().forEach(ConnectionViewModel::refreshVms);
         }
@@ -164,6 +224,9 @@ public final class MainView {
         } else if (target instanceof NavigationTarget.HostNetworks n) {
             networks.setConnection(n.connection());
             content.getChildren().setAll(networks.root());
+        } else if (target instanceof NavigationTarget.Host h) {
+            hostPage.setConnection(h.connection());
+            content.getChildren().setAll(hostPage.root());
         } else {
             content.getChildren().setAll(vmTable.root());
         }
@@ -208,6 +271,7 @@ public final class MainView {
                     ConnectionViewModel c = node.connection();
                     getStyleClass().add("nav-host");
                     setText(c.name());
+                    setContextMenu(hostMenu(c));
                     graphicProperty().bind(Bindings.createObjectBinding(() -> stateIcon(c.getState()), c.stateProperty()));
                     tooltipProperty().bind(Bindings.createObjectBinding(
                             () -> new Tooltip(c.uri() + "\n" + c.stateTextProperty().get()), c.stateTextProperty()));
@@ -219,7 +283,29 @@ public final class MainView {
             setText(text);
             setGraphic(icon.node());
             setTooltip(null);
+            setContextMenu(null);
         }
+    }
+
+    /** Right-click on a host: open, close, and keep a connection given with --connect. */
+    private ContextMenu hostMenu(ConnectionViewModel c) {
+        MenuItem connect = new MenuItem(l10n.lang("toolbar.connect"), RackdeskIcon.CONNECT.node());
+        connect.setOnAction(e -> c.connect());
+        connect.disableProperty().bind(Bindings.createBooleanBinding(
+                () -> c.getState() == ConnectionState.CONNECTED || c.getState() == ConnectionState.CONNECTING, c.stateProperty()));
+        MenuItem disconnect = new MenuItem(l10n.lang("toolbar.disconnect"), RackdeskIcon.DISCONNECT.node());
+        disconnect.setOnAction(e -> c.disconnect());
+        disconnect.disableProperty().bind(c.stateProperty().isEqualTo(ConnectionState.DISCONNECTED));
+        ContextMenu menu = new ContextMenu(connect, disconnect);
+        if (viewModel.isTemporary(c)) {
+            MenuItem keep = new MenuItem(l10n.lang("connection.keep"));
+            keep.setOnAction(e -> {
+                viewModel.keepConnection(c);
+                menu.getItems().remove(keep);
+            });
+            menu.getItems().add(keep);
+        }
+        return menu;
     }
 
     static javafx.scene.Node stateIcon(ConnectionState s) {
@@ -227,6 +313,7 @@ public final class MainView {
             case CONNECTED -> RackdeskIcon.CONNECTED;
             case CONNECTING -> RackdeskIcon.CONNECTING;
             case FAILED -> RackdeskIcon.FAILED;
+            case RETRYING -> RackdeskIcon.RETRYING;
             case DISCONNECTED -> RackdeskIcon.DISCONNECTED;
         };
         FontIcon icon = which.node();

@@ -10,7 +10,8 @@ record NavNode(Kind kind, ConnectionViewModel connection) {
     NavigationTarget target() {
         return switch (kind) {
             case ALL_VMS -> new NavigationTarget.AllVms();
-            case HOST, VMS -> new NavigationTarget.HostVms(connection);
+            case HOST -> new NavigationTarget.Host(connection);
+            case VMS -> new NavigationTarget.HostVms(connection);
             case STORAGE -> new NavigationTarget.HostStorage(connection);
             case NETWORKS -> new NavigationTarget.HostNetworks(connection);
         };

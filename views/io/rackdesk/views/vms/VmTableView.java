@@ -1,48 +1,84 @@
 package io.rackdesk.views.vms;
 
+import atlantafx.base.controls.CustomTextField;
 import io.rackdesk.app.i18n.Localization;
 import io.rackdesk.app.model.Sizes;
+import io.rackdesk.app.model.VmAction;
+import io.rackdesk.app.model.VmLiveStats;
 import io.rackdesk.app.model.VmState;
 import io.rackdesk.viewmodels.connections.ConnectionState;
 import io.rackdesk.viewmodels.connections.ConnectionViewModel;
-import io.rackdesk.viewmodels.vms.VmRow;
+import io.rackdesk.viewmodels.vms.VmItem;
 import io.rackdesk.viewmodels.vms.VmTableViewModel;
 import io.rackdesk.views.ViewLoader;
 import io.rackdesk.views.icons.RackdeskIcon;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.ToDoubleFunction;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.ListChangeListener;
 import javafx.collections.transformation.SortedList;
 import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
-import atlantafx.base.controls.CustomTextField;
+import io.rackdesk.views.vmdetails.VmDetailsView;
+import org.controlsfx.control.MasterDetailPane;
 import org.kordamp.ikonli.javafx.FontIcon;
 
-/** The VM table with its filter field (VmTable.fxml). */
+/** The VM table with its filter field and lifecycle actions (VmTable.fxml). */
 public final class VmTableView {
     private final VmTableViewModel viewModel;
     private final Localization l10n;
     private final VBox root;
+    private final VmDetailsView details;
 
     @FXML private Label title;
     @FXML private CustomTextField filter;
-    @FXML private TableView<VmRow> table;
-    @FXML private TableColumn<VmRow, String> nameColumn;
-    @FXML private TableColumn<VmRow, String> hostColumn;
-    @FXML private TableColumn<VmRow, VmState> stateColumn;
-    @FXML private TableColumn<VmRow, Integer> vcpusColumn;
-    @FXML private TableColumn<VmRow, Long> memoryColumn;
+    @FXML private HBox actions;
+    @FXML private TableView<VmItem> table;
+    @FXML private TableColumn<VmItem, String> nameColumn;
+    @FXML private TableColumn<VmItem, String> hostColumn;
+    @FXML private TableColumn<VmItem, VmState> stateColumn;
+    @FXML private TableColumn<VmItem, Integer> vcpusColumn;
+    @FXML private TableColumn<VmItem, Long> memoryColumn;
+    @FXML private TableColumn<VmItem, VmLiveStats> cpuColumn;
+    @FXML private TableColumn<VmItem, VmLiveStats> memUsageColumn;
+    @FXML private TableColumn<VmItem, VmLiveStats> diskColumn;
+    @FXML private TableColumn<VmItem, VmLiveStats> netColumn;
+    @FXML private TableColumn<VmItem, List<String>> tagsColumn;
     @FXML private Label summary;
+    @FXML private MasterDetailPane split;
 
-    public VmTableView(VmTableViewModel viewModel, Localization l10n) {
+    /** Buttons shown above the table, in this order; the rest are in the "More" menu. */
+    private static final List<VmAction> MAIN_ACTIONS = List.of(VmAction.START, VmAction.SHUTDOWN, VmAction.REBOOT,
+            VmAction.FORCE_OFF, VmAction.PAUSE, VmAction.RESUME);
+    private static final List<VmAction> MORE_ACTIONS = List.of(VmAction.RESET, VmAction.SAVE, VmAction.AUTOSTART_ON,
+            VmAction.AUTOSTART_OFF);
+    private static final Map<VmAction, RackdeskIcon> ICONS = Map.of(
+            VmAction.START, RackdeskIcon.VM_RUNNING, VmAction.SHUTDOWN, RackdeskIcon.POWER,
+            VmAction.REBOOT, RackdeskIcon.RESTART, VmAction.FORCE_OFF, RackdeskIcon.FORCE_OFF,
+            VmAction.PAUSE, RackdeskIcon.VM_PAUSED, VmAction.RESUME, RackdeskIcon.RESUME);
+
+    public VmTableView(VmTableViewModel viewModel, VmDetailsView details, Localization l10n) {
         this.viewModel = viewModel;
         this.l10n = l10n;
+        this.details = details;
         this.root = ViewLoader.load(this, "VmTable.fxml", l10n);
     }
 
@@ -55,13 +91,13 @@ public final class VmTableView {
         filter.setLeft(RackdeskIcon.FILTER.node());
         filter.textProperty().bindBidirectional(viewModel.filterTextProperty());
 
-        nameColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().vm().name()));
+        nameColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().name()));
         hostColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().hostName()));
-        stateColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().vm().state()));
+        stateColumn.setCellValueFactory(c -> c.getValue().stateProperty());
         stateColumn.setCellFactory(col -> new StateCell());
         stateColumn.setComparator(Comparator.comparingInt(VmTableView::stateOrder));
-        vcpusColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().vm().vcpus()));
-        memoryColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().vm().memoryKiB()));
+        vcpusColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().summary().vcpus()));
+        memoryColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().summary().memoryKiB()));
         memoryColumn.setCellFactory(col -> new TableCell<>() {
             @Override
             protected void updateItem(Long kib, boolean empty) {
@@ -69,11 +105,40 @@ public final class VmTableView {
                 setText(empty || kib == null ? null : Sizes.kib(kib));
             }
         });
+        cpuColumn.setCellValueFactory(c -> c.getValue().statsProperty());
+        cpuColumn.setCellFactory(col -> new SparklineCell(VmLiveStats::cpuHistory, VmLiveStats::cpuPercent,
+                s -> String.format(Locale.ROOT, "%.0f %%", s.cpuPercent())));
+        cpuColumn.setComparator(byStat(VmLiveStats::cpuPercent));
+        memUsageColumn.setCellValueFactory(c -> c.getValue().statsProperty());
+        memUsageColumn.setCellFactory(col -> new SparklineCell(VmLiveStats::memoryHistory, VmLiveStats::memoryPercent,
+                s -> Sizes.kib(s.memoryUsedKiB())));
+        memUsageColumn.setComparator(byStat(VmLiveStats::memoryPercent));
+        diskColumn.setCellValueFactory(c -> c.getValue().statsProperty());
+        diskColumn.setCellFactory(col -> new RateCell(VmLiveStats::diskBps));
+        diskColumn.setComparator(byStat(VmLiveStats::diskBps));
+        netColumn.setCellValueFactory(c -> c.getValue().statsProperty());
+        netColumn.setCellFactory(col -> new RateCell(VmLiveStats::netBps));
+        netColumn.setComparator(byStat(VmLiveStats::netBps));
+        tagsColumn.setCellValueFactory(c -> Bindings.createObjectBinding(() -> c.getValue().tags(), c.getValue().summaryProperty()));
+        tagsColumn.setCellFactory(col -> new TagsCell());
+        tagsColumn.setSortable(false);
 
-        SortedList<VmRow> sorted = new SortedList<>(viewModel.rows());
+        SortedList<VmItem> sorted = new SortedList<>(viewModel.rows());
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
         table.getSortOrder().add(nameColumn);
+        table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        table.getSelectionModel().getSelectedItems().addListener((ListChangeListener<VmItem>) c ->
+                viewModel.selection().setAll(List.copyOf(table.getSelectionModel().getSelectedItems())));
+        table.setRowFactory(tv -> {
+            TableRow<VmItem> row = new TableRow<>();
+            row.contextMenuProperty().bind(Bindings.when(row.emptyProperty()).then((ContextMenu) null).otherwise(contextMenu()));
+            return row;
+        });
+        buildActionBar();
+        split.setDetailNode(details.root());
+        split.setAnimated(false);
+        split.showDetailNodeProperty().bind(viewModel.singleSelectionProperty().isNotNull());
 
         summary.textProperty().bind(viewModel.summaryProperty());
         title.textProperty().bind(Bindings.createStringBinding(() -> {
@@ -82,6 +147,53 @@ public final class VmTableView {
         }, viewModel.hostProperty()));
         bindPlaceholder();
         viewModel.hostProperty().addListener((obs, old, host) -> bindPlaceholder());
+    }
+
+    private void buildActionBar() {
+        for (VmAction a : MAIN_ACTIONS) {
+            Button b = new Button(viewModel.actionText(a), ICONS.get(a).node());
+            b.setId("action-" + a.name().toLowerCase(Locale.ROOT));
+            b.disableProperty().bind(Bindings.createBooleanBinding(
+                    () -> !viewModel.availableActionsProperty().get().contains(a), viewModel.availableActionsProperty()));
+            b.setOnAction(e -> viewModel.perform(a));
+            actions.getChildren().add(b);
+        }
+        MenuButton more = new MenuButton(l10n.lang("vm.action.more"));
+        more.setId("action-more");
+        more.getItems().setAll(moreItems());
+        actions.getChildren().add(more);
+    }
+
+    private List<MenuItem> moreItems() {
+        List<MenuItem> items = new java.util.ArrayList<>();
+        for (VmAction a : MORE_ACTIONS) {
+            items.add(actionItem(a));
+        }
+        items.add(new SeparatorMenuItem());
+        MenuItem tags = new MenuItem(l10n.lang("vm.tags.edit"));
+        tags.setId("action-tags");
+        tags.disableProperty().bind(Bindings.size(viewModel.selection()).isNotEqualTo(1));
+        tags.setOnAction(e -> viewModel.editTags(viewModel.selection().get(0)));
+        items.add(tags);
+        return items;
+    }
+
+    private MenuItem actionItem(VmAction a) {
+        MenuItem item = new MenuItem(viewModel.actionText(a));
+        item.disableProperty().bind(Bindings.createBooleanBinding(
+                () -> !viewModel.availableActionsProperty().get().contains(a), viewModel.availableActionsProperty()));
+        item.setOnAction(e -> viewModel.perform(a));
+        return item;
+    }
+
+    private ContextMenu contextMenu() {
+        ContextMenu menu = new ContextMenu();
+        for (VmAction a : MAIN_ACTIONS) {
+            menu.getItems().add(actionItem(a));
+        }
+        menu.getItems().add(new SeparatorMenuItem());
+        menu.getItems().addAll(moreItems());
+        return menu;
     }
 
     private void bindPlaceholder() {
@@ -106,6 +218,10 @@ public final class VmTableView {
         l.setWrapText(true);
         l.getStyleClass().add("table-placeholder");
         return l;
+    }
+
+    private static Comparator<VmLiveStats> byStat(ToDoubleFunction<VmLiveStats> f) {
+        return Comparator.nullsFirst(Comparator.comparingDouble(s -> Double.isNaN(f.applyAsDouble(s)) ? -1 : f.applyAsDouble(s)));
     }
 
     static int stateOrder(VmState s) {
@@ -133,7 +249,7 @@ public final class VmTableView {
     }
 
     /** State cell: icon coloured by state (CSS class vm-state-ID) and the localized name. */
-    private final class StateCell extends TableCell<VmRow, VmState> {
+    private final class StateCell extends TableCell<VmItem, VmState> {
         @Override
         protected void updateItem(VmState state, boolean empty) {
             super.updateItem(state, empty);
@@ -143,9 +259,52 @@ public final class VmTableView {
                 return;
             }
             FontIcon icon = stateIcon(state).node();
-            icon.getStyleClass().add("vm-state-" + state.id().toLowerCase(Locale.ROOT));
+            icon.getStyleClass().add("vm-state-" + state.id());
             setGraphic(icon);
             setText(viewModel.stateText(state));
         }
+    }
+
+    /** A bytes-per-second figure. */
+    private static final class RateCell extends TableCell<VmItem, VmLiveStats> {
+        private final ToDoubleFunction<VmLiveStats> rate;
+
+        RateCell(ToDoubleFunction<VmLiveStats> rate) {
+            this.rate = rate;
+            getStyleClass().add("numeric");
+        }
+
+        @Override
+        protected void updateItem(VmLiveStats s, boolean empty) {
+            super.updateItem(s, empty);
+            setText(empty || s == null ? null : Sizes.rate(rate.applyAsDouble(s)));
+        }
+    }
+
+    /** Tags as small rounded labels. */
+    private static final class TagsCell extends TableCell<VmItem, List<String>> {
+        @Override
+        protected void updateItem(List<String> tags, boolean empty) {
+            super.updateItem(tags, empty);
+            if (empty || tags == null || tags.isEmpty()) {
+                setGraphic(null);
+                setText(null);
+                return;
+            }
+            HBox box = new HBox(4);
+            box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+            for (String t : tags) {
+                Label l = new Label(t);
+                l.getStyleClass().add("tag-label");
+                box.getChildren().add(l);
+            }
+            setGraphic(box);
+            setText(null);
+        }
+    }
+
+    /** For tests and callers: the actions a user can click right now. */
+    Set<VmAction> enabledActions() {
+        return viewModel.availableActionsProperty().get();
     }
 }

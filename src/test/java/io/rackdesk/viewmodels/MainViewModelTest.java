@@ -22,7 +22,7 @@ import io.rackdesk.viewmodels.connections.ConnectionState;
 import io.rackdesk.viewmodels.connections.ConnectionViewModel;
 import io.rackdesk.viewmodels.main.MainViewModel;
 import io.rackdesk.viewmodels.main.NavigationTarget;
-import io.rackdesk.viewmodels.vms.VmRow;
+import io.rackdesk.viewmodels.vms.VmItem;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -78,7 +78,7 @@ class MainViewModelTest {
         assertEquals(ConnectionState.CONNECTED, demo.getState());
         assertEquals("1 of 1 connections open", main.connectionSummaryProperty().get());
         assertEquals("14 VMs, 5 running", main.vmTable().summaryProperty().get());
-        VmRow db = main.vmTable().rows().stream().filter(r -> r.vm().name().equals("db-01")).findFirst().orElseThrow();
+        VmItem db = main.vmTable().rows().stream().filter(r -> r.name().equals("db-01")).findFirst().orElseThrow();
         assertEquals("Demo host (libvirt test driver)", db.hostName());
         assertEquals(32768, db.memoryMiB());
         ui.pumpUntil(() -> main.runningTasksProperty().get() == 0, "no task left running");
@@ -191,7 +191,70 @@ class MainViewModelTest {
         assertEquals(1, store.load().settings().connections().size());
     }
 
+    @Test
+    void aTemporaryConnectionIsNotSavedUntilKept() {
+        MainViewModel main = firstRun();
+        ConnectionViewModel temp = main.addTemporaryConnection(
+                new ConnectionSettings(null, "cli host", DemoHost.uri(root.resolve("cli")), true, false));
+        ui.pumpUntil(() -> temp.getState() == ConnectionState.CONNECTED, "opened at once");
+        assertTrue(main.isTemporary(temp));
+        main.toggleTheme(); // any save
+        ui.pumpUntil(() -> main.runningTasksProperty().get() == 0, "saved");
+        assertEquals(1, store.load().settings().connections().size(), "the --connect host is not saved");
+        main.keepConnection(temp);
+        ui.pumpUntil(() -> main.runningTasksProperty().get() == 0, "saved");
+        assertEquals(List.of("Demo host (libvirt test driver)", "cli host"),
+                store.load().settings().connections().stream().map(ConnectionSettings::name).toList());
+    }
+
+    @Test
+    void hostPageShowsWhatTheHostIsAndVmsByState() {
+        MainViewModel main = firstRun();
+        main.start();
+        ui.pumpUntil(() -> main.vmTable().rows().size() == DemoHost.VM_COUNT, "demo VMs listed");
+        io.rackdesk.viewmodels.hosts.HostOverviewViewModel host = new io.rackdesk.viewmodels.hosts.HostOverviewViewModel(l10n);
+        host.setConnection(main.connections().get(0));
+        ui.pumpUntil(() -> main.runningTasksProperty().get() == 0, "host details read");
+        java.util.Map<String, String> facts = new java.util.LinkedHashMap<>();
+        host.facts().forEach(f -> facts.put(f.label(), f.value()));
+        assertEquals("TEST", facts.get("Hypervisor").split(" ")[0]);
+        assertTrue(facts.get("CPU").contains("32 CPUs (2 sockets × 8 cores × 2 threads, 2900 MHz)"), facts.get("CPU"));
+        assertTrue(facts.get("Memory").startsWith("128.0 GiB"), facts.get("Memory"));
+        java.util.Map<String, String> counts = new java.util.LinkedHashMap<>();
+        host.vmCounts().forEach(f -> counts.put(f.label(), f.value()));
+        assertEquals("14", counts.get("Total"));
+        assertEquals("5", counts.get("Running"));
+        assertEquals("4", counts.get("Shut off"));
+        assertEquals("1", counts.get("Crashed"));
+    }
+
+    @Test
+    void exportWritesEveryHostInTheCliShapeWithFailedHostsListed() throws Exception {
+        MainViewModel main = firstRun();
+        main.start();
+        main.addConnection(new ConnectionSettings("gone", "gone", "test:///no/such/host.xml", true, false));
+        ui.pumpUntil(() -> main.vmTable().rows().size() == DemoHost.VM_COUNT
+                && main.connections().get(1).getState() == ConnectionState.FAILED, "one listed, one failed");
+        Path json = root.resolve("out/inventory.json");
+        main.exportInventory(json, io.rackdesk.app.inventory.InventoryFormat.JSON);
+        ui.pumpUntil(() -> !main.lastExportProperty().get().isEmpty(), "exported");
+        assertTrue(main.lastExportProperty().get().startsWith("Exported 14 VMs of 2 hosts to "), main.lastExportProperty().get());
+        var tree = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.toFile());
+        assertEquals(14, tree.get("hosts").get(0).get("vms").size());
+        var sandbox = java.util.stream.StreamSupport.stream(tree.get("hosts").get(0).get("vms").spliterator(), false)
+                .filter(v -> v.get("name").asText().equals("dev-sandbox")).findFirst().orElseThrow();
+        assertEquals(7, sandbox.get("snapshots").size());
+        assertTrue(tree.get("hosts").get(1).get("error").asText().startsWith("Failed: "), tree.toString());
+
+        Path csv = root.resolve("out/inventory.csv");
+        main.exportInventory(csv, io.rackdesk.app.inventory.InventoryFormat.CSV);
+        ui.pumpUntil(() -> Files.exists(csv), "csv written");
+        List<String> lines = Files.readAllLines(csv);
+        assertEquals("host,name,uuid,state,vcpus,memoryKiB,tags,disks,snapshots", lines.get(0));
+        assertEquals(15, lines.size());
+    }
+
     private static List<String> names(MainViewModel main) {
-        return main.vmTable().rows().stream().map(r -> r.vm().name()).sorted().toList();
+        return main.vmTable().rows().stream().map(VmItem::name).sorted().toList();
     }
 }

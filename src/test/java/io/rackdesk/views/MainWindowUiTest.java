@@ -1,6 +1,5 @@
 package io.rackdesk.views;
 
-import static io.rackdesk.testsupport.FxWait.waitFor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,6 +11,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import javafx.application.Application;
 import javafx.scene.Node;
 import javafx.scene.control.Labeled;
@@ -23,6 +24,7 @@ import javafx.stage.Stage;
 import org.controlsfx.control.StatusBar;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import static io.rackdesk.testsupport.FxWait.waitFor;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
@@ -126,6 +128,75 @@ class MainWindowUiTest {
         assertEquals("共 14 台虚拟机，5 台运行中", robot.lookup("#vmSummary").queryAs(Labeled.class).getText());
     }
 
+    @Test
+    void bulkPauseAsksWithTheListOfVmsThenPausesThem() throws Exception {
+        open(Locale.ENGLISH);
+        TableView<io.rackdesk.viewmodels.vms.VmItem> table = robot.lookup("#vmTable").queryAs(TableView.class);
+        waitFor(() -> table.getItems().size() == DemoHost.VM_COUNT, "the demo VMs fill the table");
+        robot.clickOn(cell("web-01"));
+        robot.press(javafx.scene.input.KeyCode.CONTROL).clickOn(cell("db-01")).release(javafx.scene.input.KeyCode.CONTROL);
+        waitFor(() -> table.getSelectionModel().getSelectedItems().size() == 2, "two rows selected");
+        assertTrue(robot.lookup("#action-start").queryButton().isDisabled(), "both run: Start is off");
+
+        robot.clickOn("#action-pause");
+        javafx.scene.control.ListView<?> items = robot.lookup("#confirmItems").queryAs(javafx.scene.control.ListView.class);
+        assertEquals(List.of("db-01 (Demo host (libvirt test driver))", "web-01 (Demo host (libvirt test driver))"),
+                items.getItems().stream().map(Object::toString).sorted().toList());
+        robot.clickOn(robot.lookup(".dialog-pane .button").queryAllAs(javafx.scene.control.Button.class).stream()
+                .filter(b -> "Pause".equals(b.getText())).findFirst().orElseThrow());
+        waitFor(() -> table.getItems().stream().filter(vm -> Set.of("web-01", "db-01").contains(vm.name()))
+                .allMatch(vm -> vm.getState() == io.rackdesk.app.model.VmState.PAUSED), "both paused");
+        assertEquals("14 VMs, 3 running", robot.lookup("#vmSummary").queryAs(Labeled.class).getText());
+        assertTrue(!robot.lookup("#action-resume").queryButton().isDisabled());
+    }
+
+    @Test
+    void hostPageShowsVersionsAndVmsByState() throws Exception {
+        open(Locale.ENGLISH);
+        TableView<?> table = robot.lookup("#vmTable").queryAs(TableView.class);
+        waitFor(() -> table.getItems().size() == DemoHost.VM_COUNT, "connected");
+        robot.clickOn(treeCell("Demo host (libvirt test driver)"));
+        waitFor(() -> visibleTexts("#hostVmCounts .label").contains("Crashed"), "VM counts shown");
+        Set<String> texts = visibleTexts("#hostFacts .label");
+        assertTrue(texts.contains("libvirt") && texts.stream().anyMatch(t -> t.matches("\\d+\\.\\d+\\.\\d+")), texts.toString());
+        assertTrue(texts.stream().anyMatch(t -> t.contains("32 CPUs")), texts.toString());
+    }
+
+    @Test
+    void selectingAVmShowsItsSnapshotTree() throws Exception {
+        open(Locale.ENGLISH);
+        TableView<?> table = robot.lookup("#vmTable").queryAs(TableView.class);
+        waitFor(() -> table.getItems().size() == DemoHost.VM_COUNT, "connected");
+        robot.clickOn(cell("dev-sandbox"));
+        robot.clickOn(robot.lookup(".tab-pane .tab-label").queryAllAs(Labeled.class).stream()
+                .filter(l -> "Snapshots".equals(l.getText())).findFirst().orElseThrow());
+        TreeTableView<?> tree = robot.lookup("#vmSnapshots").queryAs(TreeTableView.class);
+        waitFor(() -> tree.getRoot() != null && tree.getRoot().getChildren().size() == 1, "the snapshot tree");
+        Set<String> cells = visibleTexts("#vmSnapshots .tree-table-cell");
+        assertTrue(cells.containsAll(List.of("fresh-install", "base-config", "docker-engine (current)", "compose-stack")), cells.toString());
+        List<String> all = new java.util.ArrayList<>();
+        collect(tree.getRoot(), all);
+        assertEquals(List.of("fresh-install", "base-config", "docker-engine", "compose-stack", "hardened-baseline",
+                "apparmor-enforce", "pre-kernel-6.10"), all, "the whole tree, depth first");
+        String shot = System.getProperty("rackdesk.screenshot.snapshots");
+        if (shot != null) {
+            robot.interact(() -> Screenshots.write(robot.lookup("#vmTable").query().getScene(), Path.of(shot)));
+        }
+    }
+
+    private static void collect(javafx.scene.control.TreeItem<?> item, List<String> out) {
+        for (var child : item.getChildren()) {
+            out.add(((io.rackdesk.app.model.SnapshotTree.Node) child.getValue()).snapshot().name());
+            collect(child, out);
+        }
+    }
+
+    private Node cell(String text) {
+        return robot.lookup("#vmTable .table-cell").queryAllAs(Labeled.class).stream()
+                .filter(c -> text.equals(c.getText())).findFirst()
+                .orElseThrow(() -> new AssertionError("no VM cell '" + text + "'"));
+    }
+
     private Node treeCell(String text) {
         TreeView<?> tree = robot.lookup("#navigation").queryAs(TreeView.class);
         assertTrue(tree.getRoot() instanceof TreeItem<?>);
@@ -141,4 +212,5 @@ class MainWindowUiTest {
                 .filter(t -> t != null && !t.isEmpty())
                 .collect(java.util.stream.Collectors.toSet());
     }
+
 }

@@ -44,6 +44,24 @@ class RackdeskCommandTest {
     }
 
     @Test
+    void connectUrisGoToTheGuiAndBadOnesAreRefusedWithTheReason() {
+        assertEquals(0, run("--connect", "qemu+tls://kvm-01/system", "-c", "test:///default"));
+        assertEquals(List.of("qemu+tls://kvm-01/system", "test:///default"), guiCalls.get(0).connect());
+        assertEquals(2, run("--connect", "kvm-01"));
+        assertTrue(err.toString().contains("--connect kvm-01: no scheme"), err.toString());
+        assertEquals(2, run("--connect", "qemu+ssh://root@kvm 01/system"));
+        assertTrue(err.toString().contains("not a URI"), err.toString());
+        assertEquals(1, guiCalls.size(), "the GUI is not opened with a bad URI");
+    }
+
+    @Test
+    void connectionNamesComeFromTheUri() {
+        assertEquals("kvm-01 (qemu+ssh)", ConnectionUris.displayName("qemu+ssh://root@kvm-01/system"));
+        assertEquals("demo-host.xml (test)", ConnectionUris.displayName("test:///tmp/x/demo-host.xml"));
+        assertEquals("qemu:///system", ConnectionUris.displayName("qemu:///system"));
+    }
+
+    @Test
     void anUnknownOptionIsAnErrorWithTheReason() {
         assertNotEquals(0, run("--conect", "qemu:///system"));
         assertTrue(err.toString().contains("Unknown options: '--conect'"), err.toString());

@@ -13,10 +13,8 @@ import io.rackdesk.app.model.VmSummary;
 import io.rackdesk.app.model.VolumeSummary;
 import io.rackdesk.app.task.CallTimeoutException;
 import io.rackdesk.app.task.SerialWorker;
+import io.rackdesk.testsupport.BlackHoleServer;
 import io.rackdesk.testsupport.DemoHost;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -112,6 +110,46 @@ class LibvirtHostTest {
     }
 
     @Test
+    void tagsComeFromTheVmsOwnMetadataAndCanBeReplaced() throws Exception {
+        VmSummary web = vm("web-01");
+        assertEquals(List.of("prod", "web"), web.tags());
+        host.setTags(web.uuid(), web.name(), List.of(" prod ", "frontend", "prod", "")).get(10, TimeUnit.SECONDS);
+        assertEquals(List.of("prod", "frontend"), vm("web-01").tags(), "trimmed, de-duplicated, empty dropped");
+        String xml = host.withConnection("dumpxml", c -> c.domainLookupByName("web-01").getXMLDesc(0)).get(10, TimeUnit.SECONDS);
+        assertTrue(xml.contains(RackdeskMetadata.NAMESPACE) && xml.contains(">frontend<"), "virsh dumpxml shows the tags: " + xml);
+        IllegalArgumentException bad = assertThrows(IllegalArgumentException.class,
+                () -> host.setTags(web.uuid(), web.name(), List.of("a;b")));
+        assertTrue(bad.getMessage().contains("separator"), bad.getMessage());
+    }
+
+    @Test
+    void lifecycleActionsChangeTheState() throws Exception {
+        VmSummary k8s = vm("k8s-worker-03");
+        assertEquals(VmState.SHUTOFF, k8s.state());
+        host.perform(k8s.uuid(), k8s.name(), io.rackdesk.app.model.VmAction.START).get(10, TimeUnit.SECONDS);
+        assertEquals(VmState.RUNNING, vm("k8s-worker-03").state());
+        host.perform(k8s.uuid(), k8s.name(), io.rackdesk.app.model.VmAction.PAUSE).get(10, TimeUnit.SECONDS);
+        assertEquals(VmState.PAUSED, vm("k8s-worker-03").state());
+        host.perform(k8s.uuid(), k8s.name(), io.rackdesk.app.model.VmAction.RESUME).get(10, TimeUnit.SECONDS);
+        host.perform(k8s.uuid(), k8s.name(), io.rackdesk.app.model.VmAction.FORCE_OFF).get(10, TimeUnit.SECONDS);
+        assertEquals(VmState.SHUTOFF, vm("k8s-worker-03").state());
+        ExecutionException e = assertThrows(ExecutionException.class,
+                () -> host.perform(k8s.uuid(), k8s.name(), io.rackdesk.app.model.VmAction.RESUME).get(10, TimeUnit.SECONDS));
+        assertEquals("internal error: domain 'k8s-worker-03' not paused", LibvirtErrors.describe(e), "libvirt says why");
+    }
+
+    @Test
+    void statsTickReportsEveryVmsState() throws Exception {
+        Map<String, io.rackdesk.app.model.VmLiveStats> stats = host.sampleStats().get(10, TimeUnit.SECONDS);
+        assertEquals(DemoHost.VM_COUNT, stats.size());
+        assertEquals(VmState.PAUSED, stats.get(vm("ci-runner-01").uuid()).state());
+    }
+
+    private VmSummary vm(String name) throws Exception {
+        return host.listVms().get(10, TimeUnit.SECONDS).stream().filter(v -> v.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    @Test
     void anUnreadableFixtureFailsWithLibvirtsReason() {
         LibvirtHost bad = new LibvirtHost("test:///no/such/dir/host.xml", new SerialWorker("bad"), Duration.ofSeconds(10),
                 LibvirtEventLoop.start());
@@ -123,27 +161,12 @@ class LibvirtHostTest {
 
     @Test
     void aHostThatAcceptsAndNeverAnswersTimesOut() throws Exception {
-        try (ServerSocket blackHole = new ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
-            List<Socket> held = new ArrayList<>();
-            Thread acceptor = new Thread(() -> {
-                try {
-                    while (true) {
-                        held.add(blackHole.accept()); // accept, then say nothing
-                    }
-                } catch (java.io.IOException ignored) {
-                    // closed at the end of the test
-                }
-            }, "black-hole");
-            acceptor.setDaemon(true);
-            acceptor.start();
-            String uri = "qemu+tcp://127.0.0.1:" + blackHole.getLocalPort() + "/system";
+        try (BlackHoleServer blackHole = new BlackHoleServer()) {
+            String uri = blackHole.libvirtUri();
             LibvirtHost silent = new LibvirtHost(uri, new SerialWorker("silent"), Duration.ofSeconds(2), LibvirtEventLoop.start());
             ExecutionException e = assertThrows(ExecutionException.class, () -> silent.open().get(20, TimeUnit.SECONDS));
             assertInstanceOf(CallTimeoutException.class, e.getCause());
             assertEquals("connect to " + uri + " did not answer within 2 s", LibvirtErrors.describe(e));
-            for (Socket s : held) {
-                s.close();
-            }
         }
     }
 }

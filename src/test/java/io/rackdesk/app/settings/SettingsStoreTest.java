@@ -65,6 +65,15 @@ class SettingsStoreTest {
     }
 
     @Test
+    void aFileFromAnOlderVersionGetsDefaultsForNewFields() throws IOException {
+        Path file = dir.resolve("settings.json");
+        Files.writeString(file, "{\"version\":1,\"theme\":\"DARK\",\"connections\":[]}");
+        SettingsLoad load = new SettingsStore(file).load();
+        assertTrue(load.problem().isEmpty(), load.problem().toString());
+        assertEquals(Settings.DEFAULT_STATS_INTERVAL_S, load.settings().statsIntervalSeconds());
+    }
+
+    @Test
     void unknownFieldsFromANewerVersionAreIgnored() throws IOException {
         Path file = dir.resolve("settings.json");
         Files.writeString(file, "{\"version\":1,\"theme\":\"DARK\",\"futureThing\":42,\"connections\":[]}");

@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Fleet benchmark: the real main window with HOSTS test-driver hosts of VMS generated VMs each, under
+# its own Xvfb (real glass, software rendering). Prints fill time, stats tick cost, longest FX stall,
+# idle CPU and RSS. Not a test: figures go to docs/benchmarks.md.
+#   scripts/bench-fleet.sh [HOSTS=10] [VMS=1000] [SECONDS=30]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+# shellcheck source=scripts/lib.sh
+. scripts/lib.sh
+ensure_packages "${BUILD_PACKAGES[@]}" "${GUI_PACKAGES[@]}" xvfb
+./mvnw -B -q -DskipTests test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
+cp="target/test-classes:target/classes:$(cat target/bench.classpath)"
+disp=:$((90 + RANDOM % 400))
+Xvfb "$disp" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
+xvfb=$!
+trap 'kill "$xvfb" 2>/dev/null || true' EXIT
+for _ in $(seq 1 50); do [[ -e /tmp/.X11-unix/X${disp#:} ]] && break; sleep 0.1; done
+DISPLAY=$disp RACKDESK_LOG_LEVEL=WARN java -Xlog:disable -Dprism.order=sw -cp "$cp" io.rackdesk.bench.FleetBench "${1:-10}" "${2:-1000}" "${3:-30}"

@@ -1,0 +1,295 @@
+package io.rackdesk.views.vmdetails;
+
+import io.rackdesk.app.i18n.Localization;
+import io.rackdesk.app.model.VmLiveStats;
+import io.rackdesk.viewmodels.Fact;
+import io.rackdesk.viewmodels.vmdetails.VmDetailsViewModel;
+import io.rackdesk.views.ViewLoader;
+import io.rackdesk.app.model.BackingImage;
+import io.rackdesk.app.model.SnapshotInfo;
+import io.rackdesk.app.model.SnapshotTree;
+import io.rackdesk.app.model.VmDefinition;
+import io.rackdesk.app.model.VmDetails;
+import io.rackdesk.app.model.VmDisk;
+import io.rackdesk.views.ViewSupport;
+import io.rackdesk.views.icons.RackdeskIcon;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.css.PseudoClass;
+import javafx.scene.control.Button;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeTableColumn;
+import javafx.scene.control.TreeTableRow;
+import javafx.scene.control.TreeTableView;
+import javafx.collections.ListChangeListener;
+import javafx.fxml.FXML;
+import javafx.scene.chart.AreaChart;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.layout.GridPane;
+
+/** The details of one VM (VmDetails.fxml): overview and live charts, more tabs as features land. */
+public final class VmDetailsView {
+    private final VmDetailsViewModel viewModel;
+    private final Localization l10n;
+    private final TabPane root;
+    private static final DateTimeFormatter CREATED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    @FXML private TabPane tabs;
+    @FXML private GridPane overview;
+    @FXML private AreaChart<Number, Number> cpuChart;
+    @FXML private AreaChart<Number, Number> memoryChart;
+    @FXML private AreaChart<Number, Number> diskChart;
+    @FXML private AreaChart<Number, Number> netChart;
+    @FXML private TreeTableView<DiskRow> disks;
+    @FXML private TreeTableColumn<DiskRow, String> diskTarget;
+    @FXML private TreeTableColumn<DiskRow, String> diskKind;
+    @FXML private TreeTableColumn<DiskRow, String> diskFormat;
+    @FXML private TreeTableColumn<DiskRow, String> diskSource;
+    @FXML private GridPane nics;
+    @FXML private GridPane graphics;
+    @FXML private GridPane consoles;
+    @FXML private TreeTableView<SnapshotTree.Node> snapshots;
+    @FXML private TreeTableColumn<SnapshotTree.Node, String> snapshotName;
+    @FXML private TreeTableColumn<SnapshotTree.Node, String> snapshotCreated;
+    @FXML private TreeTableColumn<SnapshotTree.Node, String> snapshotState;
+    @FXML private TreeTableColumn<SnapshotTree.Node, String> snapshotDescription;
+    @FXML private Button snapshotCreate;
+    @FXML private Button snapshotRevert;
+    @FXML private MenuButton snapshotDelete;
+    @FXML private ProgressIndicator busy;
+    @FXML private Label error;
+
+    private static final PseudoClass CURRENT = PseudoClass.getPseudoClass("current");
+
+    /** A disk row, or one image of its backing chain. */
+    record DiskRow(String target, String kind, String format, String source) {
+    }
+
+    private final XmlEditorView xmlEditor;
+
+    public VmDetailsView(VmDetailsViewModel viewModel, XmlEditorView xmlEditor, Localization l10n) {
+        this.viewModel = viewModel;
+        this.l10n = l10n;
+        this.xmlEditor = xmlEditor;
+        this.root = ViewLoader.load(this, "VmDetails.fxml", l10n);
+    }
+
+    public TabPane root() {
+        return root;
+    }
+
+    @FXML
+    private void initialize() {
+        viewModel.overview().addListener((ListChangeListener<Fact>) c -> fillOverview());
+        viewModel.statsProperty().addListener((obs, old, s) -> plot(s));
+        for (AreaChart<Number, Number> chart : java.util.List.of(cpuChart, memoryChart, diskChart, netChart)) {
+            chart.setAnimated(false);
+            chart.setCreateSymbols(false);
+            chart.setLegendVisible(false);
+            chart.getData().add(new XYChart.Series<>());
+        }
+        fillOverview();
+
+        column(diskTarget, DiskRow::target);
+        column(diskKind, DiskRow::kind);
+        column(diskFormat, DiskRow::format);
+        column(diskSource, DiskRow::source);
+        snapshotColumn(snapshotName, s -> s.current() ? l10n.lang("snapshot.current", s.name()) : s.name());
+        snapshotColumn(snapshotCreated, s -> s.creationTimeEpochSeconds() <= 0 ? "—"
+                : CREATED.format(Instant.ofEpochSecond(s.creationTimeEpochSeconds()).atZone(ZoneId.systemDefault())));
+        snapshotColumn(snapshotState, s -> ViewSupport.orDash(s.state()));
+        snapshotColumn(snapshotDescription, s -> ViewSupport.orDash(s.description()));
+        snapshots.setRowFactory(tv -> new TreeTableRow<>() {
+            @Override
+            protected void updateItem(SnapshotTree.Node n, boolean empty) {
+                super.updateItem(n, empty);
+                pseudoClassStateChanged(CURRENT, !empty && n != null && n.snapshot().current());
+            }
+        });
+        viewModel.detailsProperty().addListener((obs, old, d) -> showDefinition(d));
+        viewModel.snapshotRoots().addListener((ListChangeListener<SnapshotTree.Node>) c -> showSnapshots());
+        var selected = snapshots.getSelectionModel().selectedItemProperty();
+        snapshotRevert.disableProperty().bind(selected.isNull().or(viewModel.busyProperty()));
+        snapshotDelete.disableProperty().bind(selected.isNull().or(viewModel.busyProperty()));
+        snapshotCreate.disableProperty().bind(viewModel.vmProperty().isNull().or(viewModel.busyProperty()));
+        busy.visibleProperty().bind(viewModel.busyProperty());
+        ViewSupport.bindError(error, viewModel.errorProperty());
+        showDefinition(viewModel.detailsProperty().get());
+        showSnapshots();
+
+        // the XML is read only when its tab is open, for the VM shown
+        Tab xmlTab = new Tab(l10n.lang("vm.details.xmlTab"), xmlEditor.root());
+        xmlTab.setId("xmlTab");
+        tabs.getTabs().add(xmlTab);
+        Runnable loadXml = () -> {
+            if (xmlTab.isSelected() && viewModel.vmProperty().get() != null) {
+                xmlEditor.setVm(viewModel.vmProperty().get());
+            }
+        };
+        xmlTab.selectedProperty().addListener((obs, was, is) -> loadXml.run());
+        viewModel.vmProperty().addListener((obs, old, now) -> loadXml.run());
+    }
+
+    @FXML
+    private void createSnapshot() {
+        String name = "";
+        String description = "";
+        boolean memory = viewModel.vmProperty().get().getState().isActive();
+        while (true) {
+            Optional<SnapshotDialog.Answer> answer = SnapshotDialog.ask(root.getScene().getWindow(), l10n,
+                    viewModel.vmProperty().get().name(), name, description, memory);
+            if (answer.isEmpty()) {
+                return;
+            }
+            SnapshotDialog.Answer a = answer.get();
+            if (viewModel.createSnapshot(a.name(), a.description(), a.withMemory())) {
+                return;
+            }
+            // a name libvirt would refuse: the error is shown, ask again with what was typed
+            name = a.name();
+            description = a.description();
+            memory = a.withMemory();
+            SnapshotDialog.showProblem(root.getScene().getWindow(), viewModel.errorProperty().get());
+        }
+    }
+
+    @FXML
+    private void revertSnapshot() {
+        TreeItem<SnapshotTree.Node> item = snapshots.getSelectionModel().getSelectedItem();
+        if (item != null) {
+            viewModel.revert(item.getValue().snapshot());
+        }
+    }
+
+    @FXML
+    private void deleteSnapshotOnly() {
+        delete(false);
+    }
+
+    @FXML
+    private void deleteSnapshotTree() {
+        delete(true);
+    }
+
+    private void delete(boolean withChildren) {
+        TreeItem<SnapshotTree.Node> item = snapshots.getSelectionModel().getSelectedItem();
+        if (item != null) {
+            viewModel.delete(item.getValue(), withChildren);
+        }
+    }
+
+    private void showSnapshots() {
+        TreeItem<SnapshotTree.Node> top = new TreeItem<>();
+        for (SnapshotTree.Node n : viewModel.snapshotRoots()) {
+            top.getChildren().add(snapshotItem(n));
+        }
+        snapshots.setRoot(top);
+    }
+
+    private static TreeItem<SnapshotTree.Node> snapshotItem(SnapshotTree.Node n) {
+        TreeItem<SnapshotTree.Node> item = new TreeItem<>(n);
+        item.setExpanded(true);
+        for (SnapshotTree.Node c : n.children()) {
+            item.getChildren().add(snapshotItem(c));
+        }
+        return item;
+    }
+
+    private void showDefinition(VmDetails d) {
+        TreeItem<DiskRow> top = new TreeItem<>();
+        nics.getChildren().clear();
+        graphics.getChildren().clear();
+        consoles.getChildren().clear();
+        if (d == null) {
+            disks.setRoot(top);
+            return;
+        }
+        VmDefinition def = d.definition();
+        for (VmDisk disk : def.disks()) {
+            String source = disk.source() == null ? l10n.lang("vm.disk.empty")
+                    : disk.protocol() != null ? l10n.lang("vm.disk.network", disk.protocol(), disk.source(), String.join(", ", disk.hosts()))
+                    : disk.source();
+            TreeItem<DiskRow> item = new TreeItem<>(new DiskRow(disk.target() + (disk.bus() == null ? "" : " (" + disk.bus() + ")"),
+                    disk.device() + " · " + disk.type(), ViewSupport.orDash(disk.format()), source), RackdeskIcon.VOLUME.node());
+            item.setExpanded(true);
+            TreeItem<DiskRow> parent = item;
+            for (BackingImage b : disk.backingChain()) {
+                TreeItem<DiskRow> child = new TreeItem<>(new DiskRow(l10n.lang("vm.disk.backing"), "", ViewSupport.orDash(b.format()), b.source()));
+                child.setExpanded(true);
+                parent.getChildren().add(child);
+                parent = child; // the chain goes down: overlay -> template -> base
+            }
+            top.getChildren().add(item);
+        }
+        disks.setRoot(top);
+        rows(nics, def.nics().stream().map(n -> n.type() + " " + ViewSupport.orDash(n.source()) + " · " + ViewSupport.orDash(n.mac())
+                + (n.model() == null ? "" : " · " + n.model())).toList());
+        rows(graphics, def.graphics().stream().map(g -> g.type() + " " + ViewSupport.orDash(g.listen()) + ":"
+                + (g.port() == null ? "—" : g.port() == -1 ? "auto" : g.port())
+                + (g.websocket() == null ? "" : " · " + l10n.lang("vm.devices.websocket", g.websocket() == -1 ? "auto" : g.websocket()))
+                + (g.passwordSet() ? " · " + l10n.lang("vm.devices.passwordSet") : "")).toList());
+        rows(consoles, def.consoles().stream().map(c -> c.element() + " " + c.type()
+                + (c.targetPort() == null ? "" : " #" + c.targetPort()) + (c.ptyPath() == null ? "" : " · " + c.ptyPath())).toList());
+    }
+
+    private void rows(GridPane grid, List<String> lines) {
+        int row = 0;
+        for (String line : lines.isEmpty() ? List.of(l10n.lang("vm.devices.none")) : lines) {
+            grid.addRow(row++, new Label(line));
+        }
+    }
+
+    private static void column(TreeTableColumn<DiskRow, String> col, Function<DiskRow, String> f) {
+        col.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().getValue() == null ? "" : f.apply(c.getValue().getValue())));
+    }
+
+    private static void snapshotColumn(TreeTableColumn<SnapshotTree.Node, String> col, Function<SnapshotInfo, String> f) {
+        col.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().getValue() == null ? "" : f.apply(c.getValue().getValue().snapshot())));
+    }
+
+    private void fillOverview() {
+        overview.getChildren().clear();
+        int row = 0;
+        for (Fact f : viewModel.overview()) {
+            Label label = new Label(f.label());
+            label.getStyleClass().add("fact-label");
+            Label value = new Label(f.value());
+            value.setWrapText(true);
+            overview.addRow(row++, label, value);
+        }
+    }
+
+    private void plot(VmLiveStats s) {
+        series(cpuChart, s, VmLiveStats::cpuHistory, 1);
+        series(memoryChart, s, VmLiveStats::memoryHistory, 1);
+        series(diskChart, s, VmLiveStats::diskHistory, 1024);
+        series(netChart, s, VmLiveStats::netHistory, 1024);
+    }
+
+    /** Replaces the series with the history, oldest left; {@code divisor} turns B/s into KiB/s. */
+    private static void series(AreaChart<Number, Number> chart, VmLiveStats s, Function<VmLiveStats, float[]> history, double divisor) {
+        XYChart.Series<Number, Number> series = chart.getData().get(0);
+        if (s == null) {
+            series.getData().clear();
+            return;
+        }
+        float[] h = history.apply(s);
+        java.util.List<XYChart.Data<Number, Number>> points = new java.util.ArrayList<>(h.length);
+        for (int i = 0; i < h.length; i++) {
+            if (!Float.isNaN(h[i])) {
+                points.add(new XYChart.Data<>(i - h.length + 1, h[i] / divisor));
+            }
+        }
+        series.getData().setAll(points);
+    }
+}
