@@ -15,7 +15,12 @@ import io.rackdesk.views.icons.RackdeskIcon;
 import io.rackdesk.views.main.MainView;
 import io.rackdesk.views.theme.ThemeManager;
 import io.rackdesk.app.cli.ConnectionUris;
+import io.rackdesk.app.connections.ConnectionFiles;
+import io.rackdesk.app.connections.ConnectionHosts;
+import io.rackdesk.app.connections.ConnectionService;
 import io.rackdesk.app.settings.ConnectionSettings;
+import io.rackdesk.views.connections.ConnectionDialogs;
+import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -38,7 +43,11 @@ public final class AppContext {
     private final LibvirtHostFactory hosts;
     private MainViewModel mainViewModel;
 
-    private AppContext(AppDirs dirs, Localization l10n, SettingsStore store, SettingsLoad startup, LibvirtHostFactory hosts) {
+    private final ConnectionService connectionService;
+
+    private AppContext(AppDirs dirs, Localization l10n, SettingsStore store, SettingsLoad startup, LibvirtHostFactory hosts,
+                       ConnectionService connectionService) {
+        this.connectionService = connectionService;
         this.dirs = dirs;
         this.l10n = l10n;
         this.store = store;
@@ -51,8 +60,12 @@ public final class AppContext {
         SettingsStore store = new SettingsStore(dirs.settingsFile());
         SettingsLoad startup = StartupSettings.prepare(store, dirs);
         LibvirtEventLoop loop = LibvirtEventLoop.start();
-        return new AppContext(dirs, new Localization(locale), store, startup,
-                new LibvirtHostFactory(loop, LibvirtHostFactory.DEFAULT_TIMEOUT));
+        Localization l10n = new Localization(locale);
+        ConnectionFiles files = new ConnectionFiles(dirs.configDir());
+        LibvirtHostFactory hosts = ConnectionHosts.factory(loop, LibvirtHostFactory.DEFAULT_TIMEOUT, files, l10n);
+        ConnectionService connections = new ConnectionService(files, hosts, new SerialWorker("connection-files"), l10n,
+                Clock.systemDefaultZone());
+        return new AppContext(dirs, l10n, store, startup, hosts, connections);
     }
 
     /** On the FX thread: the main window in {@code stage}, shown, with its connections opening. */
@@ -63,9 +76,10 @@ public final class AppContext {
     /** As {@link #showMainWindow(Stage)}, also opening {@code extraUris} for this run only (--connect). */
     public MainView showMainWindow(Stage stage, List<String> extraUris) {
         ThemeManager.apply(startup.settings().theme());
+        DefaultTaskExecutor tasks = new DefaultTaskExecutor(Platform::runLater);
         mainViewModel = new MainViewModel(startup, store, new SerialWorker("settings-io"), hosts,
-                new DefaultTaskExecutor(Platform::runLater), new FxDialogService(stage), l10n);
-        MainView view = new MainView(mainViewModel, l10n);
+                tasks, new FxDialogService(stage), l10n);
+        MainView view = new MainView(mainViewModel, l10n, new ConnectionDialogs(connectionService, tasks, l10n));
         Scene scene = new Scene(view.root());
         ThemeManager.addAppStylesheet(scene);
         stage.setScene(scene);

@@ -426,7 +426,9 @@ public final class ConnectionDialogViewModel {
             return local.session() ? l10n.lang("connection.name.localSession") : l10n.lang("connection.name.localSystem");
         }
         if (s instanceof ConnectionSpec.Test test) {
-            return test.fixture() == null ? l10n.lang("connection.name.test") : test.fixture().getFileName().toString();
+            // while the user types, the path may be just "/" (no file name yet)
+            return test.fixture() == null || test.fixture().getFileName() == null
+                    ? l10n.lang("connection.name.test") : test.fixture().getFileName().toString();
         }
         String uri = ((ConnectionSpec.Custom) s).uri();
         try {

@@ -318,7 +318,7 @@ public final class ConnectionViewModel {
                     if (connection != h) {
                         return;
                     }
-                    String reason = LibvirtErrors.describe(e);
+                    String reason = hosts.describe(uri(), e);
                     if (everConnected && LibvirtErrors.isConnectionLost(e)) {
                         lost(reason);
                     } else {

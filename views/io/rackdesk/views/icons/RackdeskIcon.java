@@ -19,6 +19,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignW;
 /** Every icon Rackdesk shows, in one place (Material Design Icons through Ikonli). */
 public enum RackdeskIcon {
     APP(MaterialDesignS.SERVER_NETWORK),
+    ADD(MaterialDesignP.PLUS),
     ALL_VMS(MaterialDesignM.MONITOR_MULTIPLE),
     HOST(MaterialDesignS.SERVER),
     VMS(MaterialDesignM.MONITOR),

@@ -7,6 +7,7 @@ import io.rackdesk.viewmodels.connections.ConnectionViewModel;
 import io.rackdesk.viewmodels.main.MainViewModel;
 import io.rackdesk.viewmodels.main.NavigationTarget;
 import io.rackdesk.views.ViewLoader;
+import io.rackdesk.views.connections.ConnectionDialogs;
 import io.rackdesk.views.icons.RackdeskIcon;
 import io.rackdesk.viewmodels.hosts.HostOverviewViewModel;
 import io.rackdesk.views.hosts.HostView;
@@ -51,6 +52,7 @@ public final class MainView {
     @FXML private TreeView<NavNode> navigation;
     @FXML private StackPane content;
     @FXML private StatusBar statusBar;
+    @FXML private Button addButton;
     @FXML private Button connectButton;
     @FXML private Button disconnectButton;
     @FXML private Button refreshButton;
@@ -60,9 +62,12 @@ public final class MainView {
     private final ProgressIndicator busy = new ProgressIndicator();
     private final Label activity = new Label();
 
-    public MainView(MainViewModel viewModel, Localization l10n) {
+    private final ConnectionDialogs connectionDialogs;
+
+    public MainView(MainViewModel viewModel, Localization l10n, ConnectionDialogs connectionDialogs) {
         this.viewModel = viewModel;
         this.l10n = l10n;
+        this.connectionDialogs = connectionDialogs;
         this.vmTable = new VmTableView(viewModel.vmTable(), new VmDetailsView(viewModel.vmDetails(), new XmlEditorView(viewModel.xmlEditor(), l10n), l10n), l10n);
         this.storage = new StorageView(l10n);
         this.networks = new NetworksView(l10n);
@@ -76,6 +81,7 @@ public final class MainView {
 
     @FXML
     private void initialize() {
+        addButton.setGraphic(RackdeskIcon.ADD.node());
         connectButton.setGraphic(RackdeskIcon.CONNECT.node());
         disconnectButton.setGraphic(RackdeskIcon.DISCONNECT.node());
         refreshButton.setGraphic(RackdeskIcon.REFRESH.node());
@@ -178,6 +184,11 @@ public final class MainView {
         if (file != null) {
             viewModel.exportInventory(file.toPath(), format);
         }
+    }
+
+    @FXML
+    private void addConnection() {
+        connectionDialogs.add(root.getScene().getWindow(), viewModel);
     }
 
     @FXML
@@ -296,7 +307,13 @@ public final class MainView {
         MenuItem disconnect = new MenuItem(l10n.lang("toolbar.disconnect"), RackdeskIcon.DISCONNECT.node());
         disconnect.setOnAction(e -> c.disconnect());
         disconnect.disableProperty().bind(c.stateProperty().isEqualTo(ConnectionState.DISCONNECTED));
-        ContextMenu menu = new ContextMenu(connect, disconnect);
+        MenuItem edit = new MenuItem(l10n.lang("connection.edit"));
+        edit.setOnAction(e -> connectionDialogs.edit(root.getScene().getWindow(), viewModel, c));
+        MenuItem duplicate = new MenuItem(l10n.lang("connection.duplicate"));
+        duplicate.setOnAction(e -> connectionDialogs.duplicate(root.getScene().getWindow(), viewModel, c));
+        MenuItem remove = new MenuItem(l10n.lang("connection.remove"));
+        remove.setOnAction(e -> connectionDialogs.remove(root.getScene().getWindow(), viewModel, c));
+        ContextMenu menu = new ContextMenu(connect, disconnect, new javafx.scene.control.SeparatorMenuItem(), edit, duplicate, remove);
         if (viewModel.isTemporary(c)) {
             MenuItem keep = new MenuItem(l10n.lang("connection.keep"));
             keep.setOnAction(e -> {

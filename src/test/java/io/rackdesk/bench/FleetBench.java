@@ -129,7 +129,7 @@ public final class FleetBench {
                 ThemeManager.apply(Theme.LIGHT);
                 MainViewModel vm = new MainViewModel(new SettingsLoad(s, false, Optional.empty(), Optional.empty()), store,
                         new SerialWorker("bench-io"), factory, new DefaultTaskExecutor(Platform::runLater), new RecordingDialogs(), L10N);
-                MainView view = new MainView(vm, L10N);
+                MainView view = new MainView(vm, L10N, null); // no connection dialogs in the benchmark
                 Stage stage = new Stage();
                 Scene scene = new Scene(view.root(), 1280, 800);
                 ThemeManager.addAppStylesheet(scene);

@@ -184,6 +184,25 @@ class MainWindowUiTest {
         }
     }
 
+    @Test
+    void addConnectionFromTheToolbarPutsTheHostInTheTreeAndSavesIt() throws Exception {
+        open(Locale.ENGLISH);
+        TableView<?> table = robot.lookup("#vmTable").queryAs(TableView.class);
+        waitFor(() -> table.getItems().size() == DemoHost.VM_COUNT, "connected");
+        robot.clickOn("#addConnectionButton");
+        waitFor(() -> robot.lookup("#transportChoice").tryQuery().isPresent(), "the connection dialog");
+        robot.clickOn(robot.lookup("#transportChoice").queryComboBox());
+        robot.clickOn("Test driver (mock host)");
+        Path fixture = io.rackdesk.app.demo.DemoFixture.install(root.resolve("second"));
+        robot.clickOn("#testFileField").write(fixture.toString());
+        robot.clickOn("#nameField").write("second demo");
+        robot.clickOn("#saveButton");
+        waitFor(() -> table.getItems().size() == 2 * DemoHost.VM_COUNT, "the new host's VMs join the table");
+        assertTrue(visibleTexts("#navigation .tree-cell").contains("second demo"));
+        SettingsStore store = new SettingsStore(AppDirs.under(root).settingsFile());
+        waitFor(() -> store.load().settings().connections().size() == 2, "saved");
+    }
+
     private static void collect(javafx.scene.control.TreeItem<?> item, List<String> out) {
         for (var child : item.getChildren()) {
             out.add(((io.rackdesk.app.model.SnapshotTree.Node) child.getValue()).snapshot().name());
