@@ -15,4 +15,6 @@ Xvfb "$disp" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
 xvfb=$!
 trap 'kill "$xvfb" 2>/dev/null || true' EXIT
 for _ in $(seq 1 50); do [[ -e /tmp/.X11-unix/X${disp#:} ]] && break; sleep 0.1; done
-DISPLAY=$disp RACKDESK_LOG_LEVEL=WARN java -Xlog:disable -Dprism.order=sw -cp "$cp" io.rackdesk.bench.FleetBench "${1:-10}" "${2:-1000}" "${3:-30}"
+# JAVA_OPTS: extra JVM flags to compare (e.g. "-XX:+UseSerialGC -Xms32m")
+# shellcheck disable=SC2086
+DISPLAY=$disp RACKDESK_LOG_LEVEL=WARN java -Xlog:disable -Dprism.order=sw ${JAVA_OPTS:-} -cp "$cp" io.rackdesk.bench.FleetBench "${1:-10}" "${2:-1000}" "${3:-30}"
