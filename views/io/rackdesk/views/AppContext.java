@@ -14,7 +14,7 @@ import io.rackdesk.views.dialogs.FxDialogService;
 import io.rackdesk.views.icons.RackdeskIcon;
 import io.rackdesk.views.main.MainView;
 import io.rackdesk.views.theme.ThemeManager;
-import io.rackdesk.app.cli.ConnectionUris;
+import io.rackdesk.app.connections.ConnectionUris;
 import io.rackdesk.app.connections.ConnectionFiles;
 import io.rackdesk.app.connections.ConnectionHosts;
 import io.rackdesk.app.connections.ConnectionService;

@@ -1,5 +1,6 @@
 package io.rackdesk.app.cli;
 
+import io.rackdesk.app.connections.ConnectionUris;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import io.rackdesk.app.inventory.Inventory;

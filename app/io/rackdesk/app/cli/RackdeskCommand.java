@@ -1,5 +1,6 @@
 package io.rackdesk.app.cli;
 
+import io.rackdesk.app.connections.ConnectionUris;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;

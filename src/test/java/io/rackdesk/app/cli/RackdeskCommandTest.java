@@ -1,5 +1,6 @@
 package io.rackdesk.app.cli;
 
+import io.rackdesk.app.connections.ConnectionUris;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
