@@ -41,8 +41,6 @@ public final class LibvirtHost implements AutoCloseable {
     /** Keepalive: a probe every 5 s, the connection is closed after 3 unanswered ones. */
     private static final int KEEPALIVE_INTERVAL_S = 5;
     private static final int KEEPALIVE_COUNT = 3;
-    /** Samples of history kept per VM (2 minutes at the default 2 s tick). */
-    public static final int STATS_HISTORY = 60;
 
     private final String uri;
     private final Worker worker;
@@ -51,7 +49,7 @@ public final class LibvirtHost implements AutoCloseable {
     private volatile Runnable domainsChanged = () -> { };
     private volatile java.util.function.Consumer<String> closed = reason -> { };
     private Connect conn; // confined to the worker thread
-    private final StatsTracker statsTracker = new StatsTracker(STATS_HISTORY);
+    private final StatsTracker statsTracker = new StatsTracker();
     private LifecycleListener lifecycle;
 
     /** {@code eventLoop} is required so that no connection can open before the event loop exists. */

@@ -10,6 +10,8 @@ import io.rackdesk.app.model.VmState;
 import io.rackdesk.app.model.VmStatsSample;
 import io.rackdesk.app.model.VmSummary;
 import java.lang.reflect.Field;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -153,7 +155,14 @@ final class LibvirtNative {
         return result;
     }
 
+    /**
+     * Reads one record's typed parameters in place (a view of libvirt's memory, no copy): field names are
+     * matched as bytes, so a tick of 10,000 VMs makes no strings but the UUIDs.
+     */
     private static VmStatsSample readStats(String uuid, Pointer params, int nparams) {
+        ByteBuffer b = params == null || nparams <= 0 ? ByteBuffer.allocate(0)
+                : params.getByteBuffer(0, (long) nparams * TYPED_PARAM_SIZE).order(ByteOrder.nativeOrder());
+        nparams = b.capacity() / TYPED_PARAM_SIZE;
         int state = 0;
         long cpuTime = -1;
         int vcpus = -1;
@@ -166,33 +175,96 @@ final class LibvirtNative {
         long rx = -1;
         long tx = -1;
         for (int j = 0; j < nparams; j++) {
-            Pointer p = params.share((long) j * TYPED_PARAM_SIZE);
-            String field = p.getString(0, "US-ASCII");
-            switch (field) {
-                case "state.state" -> state = (int) number(p);
-                case "cpu.time" -> cpuTime = number(p);
-                case "vcpu.current" -> vcpus = (int) number(p);
-                case "balloon.current" -> balloonCurrent = number(p);
-                case "balloon.available" -> available = number(p);
-                case "balloon.unused" -> unused = number(p);
-                case "balloon.rss" -> rss = number(p);
-                default -> {
-                    // per-device counters: net.<n>.rx.bytes, block.<n>.rd.bytes, ...
-                    if (field.startsWith("net.") && field.endsWith(".rx.bytes")) {
-                        rx = add(rx, number(p));
-                    } else if (field.startsWith("net.") && field.endsWith(".tx.bytes")) {
-                        tx = add(tx, number(p));
-                    } else if (field.startsWith("block.") && field.endsWith(".rd.bytes")) {
-                        rd = add(rd, number(p));
-                    } else if (field.startsWith("block.") && field.endsWith(".wr.bytes")) {
-                        wr = add(wr, number(p));
-                    }
+            int at = j * TYPED_PARAM_SIZE;
+            int len = nameLength(b, at);
+            if (is(b, at, len, STATE_STATE)) {
+                state = (int) number(b, at);
+            } else if (is(b, at, len, CPU_TIME)) {
+                cpuTime = number(b, at);
+            } else if (is(b, at, len, VCPU_CURRENT)) {
+                vcpus = (int) number(b, at);
+            } else if (is(b, at, len, BALLOON_CURRENT)) {
+                balloonCurrent = number(b, at);
+            } else if (is(b, at, len, BALLOON_AVAILABLE)) {
+                available = number(b, at);
+            } else if (is(b, at, len, BALLOON_UNUSED)) {
+                unused = number(b, at);
+            } else if (is(b, at, len, BALLOON_RSS)) {
+                rss = number(b, at);
+            } else if (startsWith(b, at, len, NET)) {
+                // per-device counters: net.<n>.rx.bytes, block.<n>.rd.bytes, ...
+                if (endsWith(b, at, len, RX_BYTES)) {
+                    rx = add(rx, number(b, at));
+                } else if (endsWith(b, at, len, TX_BYTES)) {
+                    tx = add(tx, number(b, at));
+                }
+            } else if (startsWith(b, at, len, BLOCK)) {
+                if (endsWith(b, at, len, RD_BYTES)) {
+                    rd = add(rd, number(b, at));
+                } else if (endsWith(b, at, len, WR_BYTES)) {
+                    wr = add(wr, number(b, at));
                 }
             }
         }
         // what the guest uses: balloon driver figures when the guest reports them, else QEMU's RSS
         long used = available >= 0 && unused >= 0 ? available - unused : rss;
         return new VmStatsSample(uuid, VmState.fromCode(state), cpuTime, vcpus, balloonCurrent, used, rd, wr, rx, tx);
+    }
+
+    private static final byte[] STATE_STATE = ascii("state.state");
+    private static final byte[] CPU_TIME = ascii("cpu.time");
+    private static final byte[] VCPU_CURRENT = ascii("vcpu.current");
+    private static final byte[] BALLOON_CURRENT = ascii("balloon.current");
+    private static final byte[] BALLOON_AVAILABLE = ascii("balloon.available");
+    private static final byte[] BALLOON_UNUSED = ascii("balloon.unused");
+    private static final byte[] BALLOON_RSS = ascii("balloon.rss");
+    private static final byte[] NET = ascii("net.");
+    private static final byte[] BLOCK = ascii("block.");
+    private static final byte[] RX_BYTES = ascii(".rx.bytes");
+    private static final byte[] TX_BYTES = ascii(".tx.bytes");
+    private static final byte[] RD_BYTES = ascii(".rd.bytes");
+    private static final byte[] WR_BYTES = ascii(".wr.bytes");
+
+    private static byte[] ascii(String s) {
+        return s.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** Length of the NUL-terminated name at {@code at} (VIR_TYPED_PARAM_FIELD_LENGTH bytes at most). */
+    private static int nameLength(ByteBuffer b, int at) {
+        int n = 0;
+        while (n < TYPED_PARAM_TYPE_OFFSET && b.get(at + n) != 0) {
+            n++;
+        }
+        return n;
+    }
+
+    private static boolean is(ByteBuffer b, int at, int len, byte[] name) {
+        return len == name.length && startsWith(b, at, len, name);
+    }
+
+    private static boolean startsWith(ByteBuffer b, int at, int len, byte[] prefix) {
+        if (len < prefix.length) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length; i++) {
+            if (b.get(at + i) != prefix[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean endsWith(ByteBuffer b, int at, int len, byte[] suffix) {
+        if (len < suffix.length) {
+            return false;
+        }
+        int from = at + len - suffix.length;
+        for (int i = 0; i < suffix.length; i++) {
+            if (b.get(from + i) != suffix[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Rackdesk's tags from the domain's metadata; none when the domain has no Rackdesk element. */
@@ -237,13 +309,13 @@ final class LibvirtNative {
         return sum < 0 ? v : sum + v;
     }
 
-    /** The value of an integer-typed parameter (INT, UINT, LLONG, ULLONG); other types read as -1. */
-    private static long number(Pointer p) {
-        int type = p.getInt(TYPED_PARAM_TYPE_OFFSET);
+    /** The value of the integer-typed parameter at {@code at} (INT, UINT, LLONG, ULLONG); other types read as -1. */
+    private static long number(ByteBuffer b, int at) {
+        int type = b.getInt(at + TYPED_PARAM_TYPE_OFFSET);
         return switch (type) {
-            case 1 -> p.getInt(TYPED_PARAM_VALUE_OFFSET);
-            case 2 -> Integer.toUnsignedLong(p.getInt(TYPED_PARAM_VALUE_OFFSET));
-            case 3, 4 -> p.getLong(TYPED_PARAM_VALUE_OFFSET);
+            case 1 -> b.getInt(at + TYPED_PARAM_VALUE_OFFSET);
+            case 2 -> Integer.toUnsignedLong(b.getInt(at + TYPED_PARAM_VALUE_OFFSET));
+            case 3, 4 -> b.getLong(at + TYPED_PARAM_VALUE_OFFSET);
             default -> -1;
         };
     }

@@ -1,13 +1,12 @@
 package io.rackdesk.app.model;
 
 /**
- * A VM's rates over the last tick and its recent history (oldest first), computed from two
- * successive samples. NaN where the host gives no figure (inactive VM, first tick). Histories: CPU and
- * memory in percent, disk and network in bytes per second.
+ * A VM's rates over the last tick, computed from two successive samples. NaN where the host gives no
+ * figure (inactive VM, first tick). Equal figures compare equal (NaN included), so an unchanged VM can
+ * be recognised.
  */
 public record VmLiveStats(VmState state, double cpuPercent, long memoryUsedKiB, double memoryPercent,
-                          double diskReadBps, double diskWriteBps, double netRxBps, double netTxBps,
-                          float[] cpuHistory, float[] memoryHistory, float[] diskHistory, float[] netHistory) {
+                          double diskReadBps, double diskWriteBps, double netRxBps, double netTxBps) {
 
     /** Disk read + write, bytes per second. */
     public double diskBps() {

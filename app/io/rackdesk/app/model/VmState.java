@@ -34,8 +34,11 @@ public enum VmState {
         return this != SHUTOFF && this != CRASHED && this != NOSTATE;
     }
 
+    /** values() copies its array on every call; the stats tick asks once per VM. */
+    private static final VmState[] ALL = values();
+
     public static VmState fromCode(int code) {
-        for (VmState s : values()) {
+        for (VmState s : ALL) {
             if (s.code == code) {
                 return s;
             }

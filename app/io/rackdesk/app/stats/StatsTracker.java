@@ -7,89 +7,64 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Turns successive raw samples of one host into rates and a short history per VM, the way
- * virt-manager does: CPU % = delta cpu time / (delta t x 1e9) x 100 / vCPUs; I/O rates = delta bytes / delta t.
- * Not thread-safe: one tracker per host, used on that host's worker.
+ * Turns successive raw samples of one host into rates per VM, the way virt-manager does:
+ * CPU % = delta cpu time / (delta t x 1e9) x 100 / vCPUs; I/O rates = delta bytes / delta t.
+ * Histories are kept by whoever shows them ({@link StatsHistory}), not here, so a tick hands over only
+ * a few numbers per VM. Not thread-safe: one tracker per host, used on that host's worker.
  */
 public final class StatsTracker {
-    private final int historyLength;
     private final Map<String, VmTrack> tracks = new HashMap<>();
-
-    /** {@code historyLength}: samples kept per VM (e.g. 60 at a 2 s tick = 2 minutes). */
-    public StatsTracker(int historyLength) {
-        if (historyLength < 2) {
-            throw new IllegalArgumentException("history length must be at least 2");
-        }
-        this.historyLength = historyLength;
-    }
+    private long generation;
 
     /** Feeds one tick's samples taken at {@code nanoTime}; VMs no longer listed are forgotten. */
     public Map<String, VmLiveStats> update(List<VmStatsSample> samples, long nanoTime) {
+        long gen = ++generation;
         Map<String, VmLiveStats> out = new HashMap<>(samples.size() * 2);
-        Map<String, VmTrack> seen = new HashMap<>(samples.size() * 2);
         for (VmStatsSample s : samples) {
-            VmTrack t = tracks.get(s.uuid());
-            if (t == null) {
-                t = new VmTrack(historyLength);
-            }
+            VmTrack t = tracks.computeIfAbsent(s.uuid(), k -> new VmTrack());
+            t.generation = gen;
             out.put(s.uuid(), t.next(s, nanoTime));
-            seen.put(s.uuid(), t);
         }
-        tracks.clear();
-        tracks.putAll(seen);
+        if (tracks.size() != samples.size()) {
+            tracks.values().removeIf(t -> t.generation != gen);
+        }
         return out;
     }
 
-    /** History and previous counters of one VM. */
+    /**
+     * The previous counters of one VM, copied out of the sample: a track lives as long as its VM, a
+     * sample only one tick, and an old object pointing at a young one costs every minor collection.
+     */
     private static final class VmTrack {
-        private final float[] cpu;
-        private final float[] mem;
-        private final float[] disk;
-        private final float[] net;
-        private int filled;
-        private VmStatsSample prev;
+        private boolean primed;
         private long prevTime;
-
-        VmTrack(int n) {
-            cpu = new float[n];
-            mem = new float[n];
-            disk = new float[n];
-            net = new float[n];
-        }
+        private long cpuTimeNs;
+        private long diskReadBytes;
+        private long diskWriteBytes;
+        private long netRxBytes;
+        private long netTxBytes;
+        private long generation;
 
         VmLiveStats next(VmStatsSample s, long now) {
-            double dt = prev == null ? 0 : (now - prevTime) / 1e9;
+            double dt = primed ? (now - prevTime) / 1e9 : 0;
             double cpuPct = Double.NaN;
-            if (dt > 0 && prev.cpuTimeNs() >= 0 && s.cpuTimeNs() >= prev.cpuTimeNs() && s.vcpus() > 0) {
-                cpuPct = clamp((s.cpuTimeNs() - prev.cpuTimeNs()) / (dt * 1e9) * 100.0 / s.vcpus(), 0, 100);
+            if (dt > 0 && cpuTimeNs >= 0 && s.cpuTimeNs() >= cpuTimeNs && s.vcpus() > 0) {
+                cpuPct = clamp((s.cpuTimeNs() - cpuTimeNs) / (dt * 1e9) * 100.0 / s.vcpus(), 0, 100);
             }
             double memPct = s.memoryUsedKiB() >= 0 && s.memoryCurrentKiB() > 0
                     ? clamp(100.0 * s.memoryUsedKiB() / s.memoryCurrentKiB(), 0, 100) : Double.NaN;
-            double rd = rate(prev == null ? -1 : prev.diskReadBytes(), s.diskReadBytes(), dt);
-            double wr = rate(prev == null ? -1 : prev.diskWriteBytes(), s.diskWriteBytes(), dt);
-            double rx = rate(prev == null ? -1 : prev.netRxBytes(), s.netRxBytes(), dt);
-            double tx = rate(prev == null ? -1 : prev.netTxBytes(), s.netTxBytes(), dt);
-            VmLiveStats live = new VmLiveStats(s.state(), cpuPct, s.memoryUsedKiB(), memPct, rd, wr, rx, tx,
-                    push(cpu, (float) cpuPct), push(mem, (float) memPct),
-                    push(disk, (float) sumOrNaN(rd, wr)), push(net, (float) sumOrNaN(rx, tx)));
-            filled = Math.min(filled + 1, cpu.length);
-            prev = s;
+            double rd = rate(primed ? diskReadBytes : -1, s.diskReadBytes(), dt);
+            double wr = rate(primed ? diskWriteBytes : -1, s.diskWriteBytes(), dt);
+            double rx = rate(primed ? netRxBytes : -1, s.netRxBytes(), dt);
+            double tx = rate(primed ? netTxBytes : -1, s.netTxBytes(), dt);
+            primed = true;
             prevTime = now;
-            return live;
-        }
-
-        /** Shifts in the newest value and returns a copy of the filled part, oldest first. */
-        private float[] push(float[] ring, float v) {
-            System.arraycopy(ring, 1, ring, 0, ring.length - 1);
-            ring[ring.length - 1] = v;
-            int n = Math.min(filled + 1, ring.length);
-            float[] copy = new float[n];
-            System.arraycopy(ring, ring.length - n, copy, 0, n);
-            return copy;
-        }
-
-        private static double sumOrNaN(double a, double b) {
-            return Double.isNaN(a) || Double.isNaN(b) ? Double.NaN : a + b;
+            cpuTimeNs = s.cpuTimeNs();
+            diskReadBytes = s.diskReadBytes();
+            diskWriteBytes = s.diskWriteBytes();
+            netRxBytes = s.netRxBytes();
+            netTxBytes = s.netTxBytes();
+            return new VmLiveStats(s.state(), cpuPct, s.memoryUsedKiB(), memPct, rd, wr, rx, tx);
         }
 
         private static double rate(long before, long now, double dt) {

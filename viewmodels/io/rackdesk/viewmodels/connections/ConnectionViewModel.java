@@ -9,6 +9,7 @@ import io.rackdesk.app.model.NetworkSummary;
 import io.rackdesk.app.model.StoragePoolSummary;
 import io.rackdesk.app.model.VmAction;
 import io.rackdesk.app.model.VmLiveStats;
+import io.rackdesk.app.stats.StatsHistory;
 import io.rackdesk.app.model.VmSummary;
 import io.rackdesk.app.settings.ConnectionSettings;
 import io.rackdesk.app.task.BackgroundTask;
@@ -157,6 +158,14 @@ public final class ConnectionViewModel {
     /** How often the stats tick runs; takes effect from the next tick. */
     public void setStatsInterval(Duration interval) {
         this.statsInterval = Objects.requireNonNull(interval);
+        for (VmItem item : vms) {
+            item.resizeHistory(historyLength());
+        }
+    }
+
+    /** Samples of history per VM: the sparklines' two minutes at this connection's tick. */
+    public int historyLength() {
+        return StatsHistory.capacityFor(statsInterval);
     }
 
     /** Opens the connection, then lists its VMs. Does nothing while connecting or connected. */
@@ -448,7 +457,7 @@ public final class ConnectionViewModel {
             present.add(s.uuid());
             VmItem item = vmsByUuid.get(s.uuid());
             if (item == null) {
-                item = new VmItem(this, s);
+                item = new VmItem(this, s, historyLength());
                 vmsByUuid.put(s.uuid(), item);
                 sameMembers = false;
             } else {

@@ -10,12 +10,12 @@ import io.rackdesk.app.model.SnapshotInfo;
 import io.rackdesk.app.model.SnapshotTree;
 import io.rackdesk.app.model.VmDefinition;
 import io.rackdesk.app.model.VmDetails;
-import io.rackdesk.app.model.VmLiveStats;
 import io.rackdesk.app.task.BackgroundTask;
 import io.rackdesk.app.task.TaskExecutor;
 import io.rackdesk.viewmodels.DialogService;
 import io.rackdesk.viewmodels.Fact;
 import io.rackdesk.viewmodels.vms.VmItem;
+import io.rackdesk.viewmodels.vms.VmLive;
 import io.rackdesk.viewmodels.vms.VmTexts;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,12 +46,17 @@ public final class VmDetailsViewModel {
     private final DialogService dialogs;
     private final ObjectProperty<VmItem> vm = new SimpleObjectProperty<>();
     private final ObservableList<Fact> overview = FXCollections.observableArrayList();
-    private final ReadOnlyObjectWrapper<VmLiveStats> stats = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<VmLive> live = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<VmDetails> details = new ReadOnlyObjectWrapper<>();
     private final ObservableList<SnapshotTree.Node> snapshotRoots = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper();
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
     private final InvalidationListener update = obs -> update();
+    /** A stats tick changes the charts only: the overview's facts stay as they are. */
+    private final InvalidationListener liveUpdate = obs -> {
+        VmItem v = vm.get();
+        live.set(v == null ? null : v.liveProperty().get());
+    };
     private int loadGeneration;
 
     public VmDetailsViewModel(Localization l10n, TaskExecutor tasks, DialogService dialogs) {
@@ -62,12 +67,12 @@ public final class VmDetailsViewModel {
             if (old != null) {
                 old.summaryProperty().removeListener(update);
                 old.stateProperty().removeListener(update);
-                old.statsProperty().removeListener(update);
+                old.liveProperty().removeListener(liveUpdate);
             }
             if (now != null) {
                 now.summaryProperty().addListener(update);
                 now.stateProperty().addListener(update);
-                now.statsProperty().addListener(update);
+                now.liveProperty().addListener(liveUpdate);
             }
             details.set(null);
             snapshotRoots.clear();
@@ -86,9 +91,9 @@ public final class VmDetailsViewModel {
         return overview;
     }
 
-    /** The newest stats tick of the VM (histories for the charts), or null before the first. */
-    public ReadOnlyObjectProperty<VmLiveStats> statsProperty() {
-        return stats.getReadOnlyProperty();
+    /** The VM's newest figures and history (for the charts), or null before the first tick. */
+    public ReadOnlyObjectProperty<VmLive> liveProperty() {
+        return live.getReadOnlyProperty();
     }
 
     /** Definition, autostart and snapshots, once read; null while loading or when the host is away. */
@@ -202,7 +207,7 @@ public final class VmDetailsViewModel {
         VmItem v = vm.get();
         if (v == null) {
             overview.clear();
-            stats.set(null);
+            live.set(null);
             return;
         }
         List<Fact> facts = new ArrayList<>();
@@ -221,7 +226,7 @@ public final class VmDetailsViewModel {
         facts.add(new Fact(l10n.lang("vm.details.tags"), v.tags().isEmpty() ? "—" : String.join(", ", v.tags())));
         facts.add(new Fact(l10n.lang("vm.details.uuid"), v.uuid()));
         overview.setAll(facts);
-        stats.set(v.statsProperty().get());
+        live.set(v.liveProperty().get());
     }
 
     private static String join(String... parts) {

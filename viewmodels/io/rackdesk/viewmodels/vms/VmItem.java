@@ -3,6 +3,7 @@ package io.rackdesk.viewmodels.vms;
 import io.rackdesk.app.model.VmLiveStats;
 import io.rackdesk.app.model.VmState;
 import io.rackdesk.app.model.VmSummary;
+import io.rackdesk.app.stats.StatsHistory;
 import io.rackdesk.viewmodels.connections.ConnectionViewModel;
 import java.util.List;
 import java.util.Objects;
@@ -18,10 +19,13 @@ public final class VmItem {
     private final String uuid;
     private final ReadOnlyObjectWrapper<VmSummary> summary;
     private final ReadOnlyObjectWrapper<VmState> state;
-    private final ReadOnlyObjectWrapper<VmLiveStats> stats = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<VmLive> live = new ReadOnlyObjectWrapper<>();
+    private final StatsHistory history;
 
-    public VmItem(ConnectionViewModel connection, VmSummary vm) {
+    /** {@code historyLength}: samples of history kept (see {@link StatsHistory#capacityFor}). */
+    public VmItem(ConnectionViewModel connection, VmSummary vm, int historyLength) {
         this.connection = Objects.requireNonNull(connection);
+        this.history = new StatsHistory(historyLength);
         this.uuid = vm.uuid();
         this.summary = new ReadOnlyObjectWrapper<>(vm);
         this.state = new ReadOnlyObjectWrapper<>(vm.state());
@@ -60,9 +64,15 @@ public final class VmItem {
         return state.getReadOnlyProperty();
     }
 
-    /** Live rates and history; null until the first stats tick. */
-    public ReadOnlyObjectProperty<VmLiveStats> statsProperty() {
-        return stats.getReadOnlyProperty();
+    /** Live figures and history; null until the first stats tick. A new value per visible change. */
+    public ReadOnlyObjectProperty<VmLive> liveProperty() {
+        return live.getReadOnlyProperty();
+    }
+
+    /** The newest stats tick, or null before the first. */
+    public VmLiveStats stats() {
+        VmLive l = live.get();
+        return l == null ? null : l.stats();
     }
 
     public List<String> tags() {
@@ -80,28 +90,25 @@ public final class VmItem {
         state.set(vm.state());
     }
 
-    /** Applies a stats tick (FX thread; called by the connection). */
+    /**
+     * Applies a stats tick (FX thread; called by the connection). The history grows in place; listeners
+     * hear of it only when the picture changed: an idle or stopped VM gives the same figures every
+     * tick, and once its history is flat nothing of it needs redrawing.
+     */
     public void update(VmLiveStats s) {
-        // an idle or stopped VM gives the same figures every tick: skip the redraw of its cells
-        if (!sameFigures(stats.get(), s)) {
-            stats.set(s);
+        boolean moved = history.push(s);
+        VmLive now = live.get();
+        if (moved || now == null || !now.stats().equals(s)) {
+            live.set(new VmLive(s, history));
         }
         if (s.state() != VmState.NOSTATE) {
             state.set(s.state());
         }
     }
 
-    private static boolean sameFigures(VmLiveStats a, VmLiveStats b) {
-        return a != null && a.state() == b.state()
-                && Double.compare(a.cpuPercent(), b.cpuPercent()) == 0
-                && a.memoryUsedKiB() == b.memoryUsedKiB()
-                && Double.compare(a.memoryPercent(), b.memoryPercent()) == 0
-                && Double.compare(a.diskBps(), b.diskBps()) == 0
-                && Double.compare(a.netBps(), b.netBps()) == 0
-                && java.util.Arrays.equals(a.cpuHistory(), b.cpuHistory())
-                && java.util.Arrays.equals(a.memoryHistory(), b.memoryHistory())
-                && java.util.Arrays.equals(a.diskHistory(), b.diskHistory())
-                && java.util.Arrays.equals(a.netHistory(), b.netHistory());
+    /** Keeps {@code length} samples from now on (the tick interval changed). */
+    public void resizeHistory(int length) {
+        history.resize(length);
     }
 
     @Override

@@ -1,16 +1,17 @@
 package io.rackdesk.views.vmdetails;
 
 import io.rackdesk.app.i18n.Localization;
-import io.rackdesk.app.model.VmLiveStats;
-import io.rackdesk.viewmodels.Fact;
-import io.rackdesk.viewmodels.vmdetails.VmDetailsViewModel;
-import io.rackdesk.views.ViewLoader;
 import io.rackdesk.app.model.BackingImage;
 import io.rackdesk.app.model.SnapshotInfo;
 import io.rackdesk.app.model.SnapshotTree;
 import io.rackdesk.app.model.VmDefinition;
 import io.rackdesk.app.model.VmDetails;
 import io.rackdesk.app.model.VmDisk;
+import io.rackdesk.app.stats.StatsHistory.Series;
+import io.rackdesk.viewmodels.Fact;
+import io.rackdesk.viewmodels.vmdetails.VmDetailsViewModel;
+import io.rackdesk.viewmodels.vms.VmLive;
+import io.rackdesk.views.ViewLoader;
 import io.rackdesk.views.ViewSupport;
 import io.rackdesk.views.icons.RackdeskIcon;
 import java.time.Instant;
@@ -20,21 +21,21 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.ListChangeListener;
 import javafx.css.PseudoClass;
+import javafx.fxml.FXML;
+import javafx.scene.chart.AreaChart;
+import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
+import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeTableColumn;
 import javafx.scene.control.TreeTableRow;
 import javafx.scene.control.TreeTableView;
-import javafx.collections.ListChangeListener;
-import javafx.fxml.FXML;
-import javafx.scene.chart.AreaChart;
-import javafx.scene.chart.XYChart;
-import javafx.scene.control.Label;
-import javafx.scene.control.Tab;
-import javafx.scene.control.TabPane;
 import javafx.scene.layout.GridPane;
 
 /** The details of one VM (VmDetails.fxml): overview and live charts, more tabs as features land. */
@@ -91,7 +92,7 @@ public final class VmDetailsView {
     @FXML
     private void initialize() {
         viewModel.overview().addListener((ListChangeListener<Fact>) c -> fillOverview());
-        viewModel.statsProperty().addListener((obs, old, s) -> plot(s));
+        viewModel.liveProperty().addListener((obs, old, live) -> plot(live));
         for (AreaChart<Number, Number> chart : java.util.List.of(cpuChart, memoryChart, diskChart, netChart)) {
             chart.setAnimated(false);
             chart.setCreateSymbols(false);
@@ -269,21 +270,21 @@ public final class VmDetailsView {
         }
     }
 
-    private void plot(VmLiveStats s) {
-        series(cpuChart, s, VmLiveStats::cpuHistory, 1);
-        series(memoryChart, s, VmLiveStats::memoryHistory, 1);
-        series(diskChart, s, VmLiveStats::diskHistory, 1024);
-        series(netChart, s, VmLiveStats::netHistory, 1024);
+    private void plot(VmLive live) {
+        series(cpuChart, live, Series.CPU, 1);
+        series(memoryChart, live, Series.MEMORY, 1);
+        series(diskChart, live, Series.DISK, 1024);
+        series(netChart, live, Series.NET, 1024);
     }
 
     /** Replaces the series with the history, oldest left; {@code divisor} turns B/s into KiB/s. */
-    private static void series(AreaChart<Number, Number> chart, VmLiveStats s, Function<VmLiveStats, float[]> history, double divisor) {
+    private static void series(AreaChart<Number, Number> chart, VmLive live, Series which, double divisor) {
         XYChart.Series<Number, Number> series = chart.getData().get(0);
-        if (s == null) {
+        if (live == null) {
             series.getData().clear();
             return;
         }
-        float[] h = history.apply(s);
+        float[] h = live.history().toArray(which);
         java.util.List<XYChart.Data<Number, Number>> points = new java.util.ArrayList<>(h.length);
         for (int i = 0; i < h.length; i++) {
             if (!Float.isNaN(h[i])) {

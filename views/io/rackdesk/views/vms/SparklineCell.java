@@ -1,7 +1,10 @@
 package io.rackdesk.views.vms;
 
 import io.rackdesk.app.model.VmLiveStats;
+import io.rackdesk.app.stats.StatsHistory;
+import io.rackdesk.app.stats.StatsHistory.Series;
 import io.rackdesk.viewmodels.vms.VmItem;
+import io.rackdesk.viewmodels.vms.VmLive;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 import javafx.scene.control.ContentDisplay;
@@ -15,18 +18,18 @@ import javafx.scene.shape.Polyline;
  * text. Shapes, not a canvas, so the colours come from the theme's CSS (.sparkline-line/-area).
  * Only visible cells update, and only when their VM's stats change.
  */
-final class SparklineCell extends TableCell<VmItem, VmLiveStats> {
+final class SparklineCell extends TableCell<VmItem, VmLive> {
     static final double W = 64;
     static final double H = 18;
     private final Polyline line = new Polyline();
     private final Polygon area = new Polygon();
     private final Pane chart = new Pane(area, line);
-    private final Function<VmLiveStats, float[]> history;
+    private final Series series;
     private final ToDoubleFunction<VmLiveStats> current;
     private final Function<VmLiveStats, String> text;
 
-    SparklineCell(Function<VmLiveStats, float[]> history, ToDoubleFunction<VmLiveStats> current, Function<VmLiveStats, String> text) {
-        this.history = history;
+    SparklineCell(Series series, ToDoubleFunction<VmLiveStats> current, Function<VmLiveStats, String> text) {
+        this.series = series;
         this.current = current;
         this.text = text;
         line.getStyleClass().add("sparkline-line");
@@ -41,24 +44,24 @@ final class SparklineCell extends TableCell<VmItem, VmLiveStats> {
     }
 
     @Override
-    protected void updateItem(VmLiveStats stats, boolean empty) {
-        super.updateItem(stats, empty);
-        if (empty || stats == null || Double.isNaN(current.applyAsDouble(stats))) {
+    protected void updateItem(VmLive live, boolean empty) {
+        super.updateItem(live, empty);
+        if (empty || live == null || Double.isNaN(current.applyAsDouble(live.stats()))) {
             setGraphic(null);
-            setText(empty || stats == null ? null : "—");
+            setText(empty || live == null ? null : "—");
             return;
         }
-        plot(history.apply(stats));
+        plot(live.history());
         setGraphic(chart);
-        setText(text.apply(stats));
+        setText(text.apply(live.stats()));
     }
 
-    private void plot(float[] values) {
-        int n = values.length;
+    private void plot(StatsHistory history) {
+        int n = history.size();
         Double[] pts = new Double[Math.max(n, 2) * 2];
         double step = n > 1 ? W / (n - 1) : W;
         for (int i = 0; i < Math.max(n, 2); i++) {
-            float v = n == 0 ? 0 : values[Math.min(i, n - 1)];
+            float v = n == 0 ? 0 : history.get(series, Math.min(i, n - 1));
             double pct = Float.isNaN(v) ? 0 : Math.min(100, Math.max(0, v));
             pts[2 * i] = n > 1 ? i * step : i * W;
             pts[2 * i + 1] = H - 1 - (H - 2) * pct / 100.0;

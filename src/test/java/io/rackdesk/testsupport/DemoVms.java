@@ -44,6 +44,6 @@ public final class DemoVms {
     }
 
     public static VmItem item(ConnectionViewModel owner, LibvirtHost host, String name) throws Exception {
-        return new VmItem(owner, summary(host, name));
+        return new VmItem(owner, summary(host, name), owner.historyLength());
     }
 }

@@ -12,6 +12,7 @@ import io.rackdesk.app.settings.Theme;
 import io.rackdesk.app.task.DefaultTaskExecutor;
 import io.rackdesk.testsupport.DemoVms;
 import io.rackdesk.testsupport.RecordingDialogs;
+import io.rackdesk.viewmodels.connections.ConnectionViewModel;
 import io.rackdesk.viewmodels.vmdetails.LibvirtDomainXmlAccess;
 import io.rackdesk.viewmodels.vmdetails.XmlEditorViewModel;
 import io.rackdesk.viewmodels.vms.VmItem;
@@ -56,7 +57,8 @@ class XmlEditorUiTest {
 
     private void show(Stage stage, VmSummary summary) {
         DefaultTaskExecutor tasks = new DefaultTaskExecutor(Platform::runLater);
-        web = new VmItem(DemoVms.owner(host, tasks, l10n), summary);
+        ConnectionViewModel owner = DemoVms.owner(host, tasks, l10n);
+        web = new VmItem(owner, summary, owner.historyLength());
         XmlEditorView view = new XmlEditorView(new XmlEditorViewModel(
                 new LibvirtDomainXmlAccess(vm -> host, l10n), tasks, new RecordingDialogs(), l10n), l10n);
         ThemeManager.apply(Boolean.getBoolean("rackdesk.dark") ? Theme.DARK : Theme.LIGHT);
