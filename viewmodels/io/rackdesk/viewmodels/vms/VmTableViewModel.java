@@ -7,6 +7,7 @@ import io.rackdesk.viewmodels.DialogService;
 import io.rackdesk.viewmodels.connections.ConnectionViewModel;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -47,6 +48,8 @@ public final class VmTableViewModel {
     private final ReadOnlyObjectWrapper<Set<VmAction>> availableActions = new ReadOnlyObjectWrapper<>(EnumSet.noneOf(VmAction.class));
     private final ReadOnlyObjectWrapper<VmItem> single = new ReadOnlyObjectWrapper<>();
     private final Map<ConnectionViewModel, ListChangeListener<VmItem>> watched = new IdentityHashMap<>();
+    /** How many rows of allRows each connection's VMs take, in the order of {@code connections}. */
+    private final Map<ConnectionViewModel, Integer> segments = new IdentityHashMap<>();
 
     public VmTableViewModel(ObservableList<ConnectionViewModel> connections, Localization l10n, DialogService dialogs) {
         this.connections = Objects.requireNonNull(connections);
@@ -181,13 +184,13 @@ public final class VmTableViewModel {
         for (ConnectionViewModel c : connections) {
             watched.computeIfAbsent(c, k -> {
                 ListChangeListener<VmItem> l = change -> {
-                    // state changes arrive as updates; only membership changes need a rebuild
+                    // state changes arrive as updates; only membership changes touch the rows
                     boolean structural = false;
                     while (change.next()) {
                         structural |= !change.wasUpdated();
                     }
                     if (structural) {
-                        rebuild();
+                        replaceSegment(k);
                     }
                 };
                 k.vms().addListener(l);
@@ -198,11 +201,41 @@ public final class VmTableViewModel {
 
     private void rebuild() {
         List<VmItem> list = new ArrayList<>();
+        segments.clear();
         for (ConnectionViewModel c : connections) {
             list.addAll(c.vms());
+            segments.put(c, c.vms().size());
         }
         allRows.setAll(list);
         selection.retainAll(list);
+        updateSummary();
+    }
+
+    /**
+     * One host's VMs came or went: only its run of rows is replaced, so the sorted view inserts that
+     * host's VMs into the others instead of sorting 10,000 rows again each time a host lists.
+     */
+    private void replaceSegment(ConnectionViewModel c) {
+        int from = 0;
+        for (ConnectionViewModel before : connections) {
+            if (before == c) {
+                break;
+            }
+            from += segments.getOrDefault(before, 0);
+        }
+        Integer old = segments.get(c);
+        if (old == null || from + old > allRows.size()) {
+            rebuild(); // not in step (cannot happen while every change goes through here): start over
+            return;
+        }
+        allRows.remove(from, from + old);
+        allRows.addAll(from, c.vms());
+        segments.put(c, c.vms().size());
+        if (selection.stream().anyMatch(vm -> vm.connection() == c)) {
+            Set<VmItem> present = Collections.newSetFromMap(new IdentityHashMap<>());
+            present.addAll(c.vms());
+            selection.removeIf(vm -> vm.connection() == c && !present.contains(vm));
+        }
         updateSummary();
     }
 

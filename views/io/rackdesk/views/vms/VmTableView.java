@@ -6,13 +6,16 @@ import io.rackdesk.app.model.Sizes;
 import io.rackdesk.app.model.VmAction;
 import io.rackdesk.app.model.VmLiveStats;
 import io.rackdesk.app.model.VmState;
+import io.rackdesk.app.stats.StatsHistory.Series;
 import io.rackdesk.viewmodels.connections.ConnectionState;
 import io.rackdesk.viewmodels.connections.ConnectionViewModel;
 import io.rackdesk.viewmodels.vms.VmItem;
+import io.rackdesk.viewmodels.vms.VmLive;
 import io.rackdesk.viewmodels.vms.VmTableViewModel;
 import io.rackdesk.views.ViewLoader;
 import io.rackdesk.views.icons.RackdeskIcon;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -57,10 +60,10 @@ public final class VmTableView {
     @FXML private TableColumn<VmItem, VmState> stateColumn;
     @FXML private TableColumn<VmItem, Integer> vcpusColumn;
     @FXML private TableColumn<VmItem, Long> memoryColumn;
-    @FXML private TableColumn<VmItem, VmLiveStats> cpuColumn;
-    @FXML private TableColumn<VmItem, VmLiveStats> memUsageColumn;
-    @FXML private TableColumn<VmItem, VmLiveStats> diskColumn;
-    @FXML private TableColumn<VmItem, VmLiveStats> netColumn;
+    @FXML private TableColumn<VmItem, VmLive> cpuColumn;
+    @FXML private TableColumn<VmItem, VmLive> memUsageColumn;
+    @FXML private TableColumn<VmItem, VmLive> diskColumn;
+    @FXML private TableColumn<VmItem, VmLive> netColumn;
     @FXML private TableColumn<VmItem, List<String>> tagsColumn;
     @FXML private Label summary;
     @FXML private MasterDetailPane split;
@@ -92,7 +95,10 @@ public final class VmTableView {
         filter.textProperty().bindBidirectional(viewModel.filterTextProperty());
 
         nameColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().name()));
+        NameOrder names = new NameOrder();
+        nameColumn.setComparator(names);
         hostColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().hostName()));
+        hostColumn.setComparator(names);
         stateColumn.setCellValueFactory(c -> c.getValue().stateProperty());
         stateColumn.setCellFactory(col -> new StateCell());
         stateColumn.setComparator(Comparator.comparingInt(VmTableView::stateOrder));
@@ -105,18 +111,18 @@ public final class VmTableView {
                 setText(empty || kib == null ? null : Sizes.kib(kib));
             }
         });
-        cpuColumn.setCellValueFactory(c -> c.getValue().statsProperty());
-        cpuColumn.setCellFactory(col -> new SparklineCell(VmLiveStats::cpuHistory, VmLiveStats::cpuPercent,
+        cpuColumn.setCellValueFactory(c -> c.getValue().liveProperty());
+        cpuColumn.setCellFactory(col -> new SparklineCell(Series.CPU, VmLiveStats::cpuPercent,
                 s -> String.format(Locale.ROOT, "%.0f %%", s.cpuPercent())));
         cpuColumn.setComparator(byStat(VmLiveStats::cpuPercent));
-        memUsageColumn.setCellValueFactory(c -> c.getValue().statsProperty());
-        memUsageColumn.setCellFactory(col -> new SparklineCell(VmLiveStats::memoryHistory, VmLiveStats::memoryPercent,
+        memUsageColumn.setCellValueFactory(c -> c.getValue().liveProperty());
+        memUsageColumn.setCellFactory(col -> new SparklineCell(Series.MEMORY, VmLiveStats::memoryPercent,
                 s -> Sizes.kib(s.memoryUsedKiB())));
         memUsageColumn.setComparator(byStat(VmLiveStats::memoryPercent));
-        diskColumn.setCellValueFactory(c -> c.getValue().statsProperty());
+        diskColumn.setCellValueFactory(c -> c.getValue().liveProperty());
         diskColumn.setCellFactory(col -> new RateCell(VmLiveStats::diskBps));
         diskColumn.setComparator(byStat(VmLiveStats::diskBps));
-        netColumn.setCellValueFactory(c -> c.getValue().statsProperty());
+        netColumn.setCellValueFactory(c -> c.getValue().liveProperty());
         netColumn.setCellFactory(col -> new RateCell(VmLiveStats::netBps));
         netColumn.setComparator(byStat(VmLiveStats::netBps));
         tagsColumn.setCellValueFactory(c -> Bindings.createObjectBinding(() -> c.getValue().tags(), c.getValue().summaryProperty()));
@@ -220,8 +226,8 @@ public final class VmTableView {
         return l;
     }
 
-    private static Comparator<VmLiveStats> byStat(ToDoubleFunction<VmLiveStats> f) {
-        return Comparator.nullsFirst(Comparator.comparingDouble(s -> Double.isNaN(f.applyAsDouble(s)) ? -1 : f.applyAsDouble(s)));
+    private static Comparator<VmLive> byStat(ToDoubleFunction<VmLiveStats> f) {
+        return Comparator.nullsFirst(Comparator.comparingDouble(l -> Double.isNaN(f.applyAsDouble(l.stats())) ? -1 : f.applyAsDouble(l.stats())));
     }
 
     static int stateOrder(VmState s) {
@@ -250,6 +256,9 @@ public final class VmTableView {
 
     /** State cell: icon coloured by state (CSS class vm-state-ID) and the localized name. */
     private final class StateCell extends TableCell<VmItem, VmState> {
+        /** One icon per state, made once per cell: a cell reused for another row adds no nodes. */
+        private final Map<VmState, FontIcon> icons = new EnumMap<>(VmState.class);
+
         @Override
         protected void updateItem(VmState state, boolean empty) {
             super.updateItem(state, empty);
@@ -258,15 +267,17 @@ public final class VmTableView {
                 setGraphic(null);
                 return;
             }
-            FontIcon icon = stateIcon(state).node();
-            icon.getStyleClass().add("vm-state-" + state.id());
-            setGraphic(icon);
+            setGraphic(icons.computeIfAbsent(state, s -> {
+                FontIcon icon = stateIcon(s).node();
+                icon.getStyleClass().add("vm-state-" + s.id());
+                return icon;
+            }));
             setText(viewModel.stateText(state));
         }
     }
 
     /** A bytes-per-second figure. */
-    private static final class RateCell extends TableCell<VmItem, VmLiveStats> {
+    private static final class RateCell extends TableCell<VmItem, VmLive> {
         private final ToDoubleFunction<VmLiveStats> rate;
 
         RateCell(ToDoubleFunction<VmLiveStats> rate) {
@@ -275,9 +286,9 @@ public final class VmTableView {
         }
 
         @Override
-        protected void updateItem(VmLiveStats s, boolean empty) {
-            super.updateItem(s, empty);
-            setText(empty || s == null ? null : Sizes.rate(rate.applyAsDouble(s)));
+        protected void updateItem(VmLive live, boolean empty) {
+            super.updateItem(live, empty);
+            setText(empty || live == null ? null : Sizes.rate(rate.applyAsDouble(live.stats())));
         }
     }
 

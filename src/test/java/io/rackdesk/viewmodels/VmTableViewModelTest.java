@@ -128,6 +128,26 @@ class VmTableViewModelTest {
         assertEquals(1, table.rows().size());
     }
 
+    @Test
+    void aHostThatGoesAndComesBackChangesOnlyItsOwnRowsAndSelection() {
+        select("web-01");
+        VmItem webOnB = table.selection().stream().filter(vm -> vm.hostName().equals("kvm-b")).findFirst().orElseThrow();
+        connections.get(0).disconnect();
+        ui.pumpUntil(() -> table.rows().size() == DemoHost.VM_COUNT, "kvm-a's VMs gone");
+        assertTrue(table.rows().stream().allMatch(vm -> vm.hostName().equals("kvm-b")));
+        assertEquals(List.of(webOnB), table.selection(), "the selection keeps kvm-b's VM and drops kvm-a's");
+        assertTrue(table.summaryProperty().get().startsWith(DemoHost.VM_COUNT + " VMs, "), table.summaryProperty().get());
+
+        connections.get(0).connect();
+        ui.pumpUntil(() -> table.rows().size() == 2 * DemoHost.VM_COUNT, "kvm-a listed again");
+        assertEquals(2 * DemoHost.VM_COUNT, table.rows().stream().distinct().count(), "each VM once");
+        assertEquals(DemoHost.VM_COUNT, table.rows().stream().filter(vm -> vm.hostName().equals("kvm-a")).count());
+        connections.get(1).disconnect();
+        ui.pumpUntil(() -> table.rows().size() == DemoHost.VM_COUNT, "kvm-b's VMs gone");
+        assertTrue(table.rows().stream().allMatch(vm -> vm.hostName().equals("kvm-a")), "the right run of rows was removed");
+        assertTrue(table.selection().isEmpty());
+    }
+
     private void select(String... names) {
         Set<String> wanted = Set.of(names);
         table.selection().setAll(table.rows().stream().filter(vm -> wanted.contains(vm.name())).toList());
