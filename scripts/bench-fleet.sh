@@ -3,6 +3,7 @@
 # its own Xvfb (real glass, software rendering). Prints fill time, stats tick cost, longest FX stall,
 # idle CPU and RSS. Not a test: figures go to docs/benchmarks.md.
 #   scripts/bench-fleet.sh [HOSTS=10] [VMS=1000] [SECONDS=30]
+# Java properties in JAVA_OPTS: -Dbench.idleWarmupMs (150000), -Dbench.settleMs (10000).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # shellcheck source=scripts/lib.sh
@@ -15,6 +16,10 @@ Xvfb "$disp" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
 xvfb=$!
 trap 'kill "$xvfb" 2>/dev/null || true' EXIT
 for _ in $(seq 1 50); do [[ -e /tmp/.X11-unix/X${disp#:} ]] && break; sleep 0.1; done
-# JAVA_OPTS: extra JVM flags to compare (e.g. "-XX:+UseSerialGC -Xms32m")
+# The app's own JVM options (packaging/jvm.options), then JAVA_OPTS: flags to compare, which win.
+# JVM_DEFAULTS=1 leaves the app's options out (the JVM's own defaults, plus JAVA_OPTS).
+jvm_options=()
+[[ ${JVM_DEFAULTS:-0} == 1 ]] || mapfile -t jvm_options < <(desktop_jvm_options)
+printf 'JVM options: %s %s\n' "${jvm_options[*]}" "${JAVA_OPTS:-}"
 # shellcheck disable=SC2086
-DISPLAY=$disp RACKDESK_LOG_LEVEL=WARN java -Xlog:disable -Dprism.order=sw ${JAVA_OPTS:-} -cp "$cp" io.rackdesk.bench.FleetBench "${1:-10}" "${2:-1000}" "${3:-30}"
+DISPLAY=$disp RACKDESK_LOG_LEVEL=WARN java -Xlog:disable -Dprism.order=sw "${jvm_options[@]}" ${JAVA_OPTS:-} -cp "$cp" io.rackdesk.bench.FleetBench "${1:-10}" "${2:-1000}" "${3:-30}"

@@ -36,3 +36,8 @@ BUILD_PACKAGES=(openjdk-17-jdk-headless libvirt0 libpangoft2-1.0-0 curl ca-certi
 # What the GUI needs on top: GTK and libXtst for JavaFX's glass on X11, fonts with Latin and Chinese glyphs.
 # shellcheck disable=SC2034
 GUI_PACKAGES=(libgtk-3-0 libxtst6 fonts-dejavu-core fonts-wqy-microhei)
+
+# The desktop app's JVM options (packaging/jvm.options without comments), one per line on stdout.
+desktop_jvm_options() {
+  sed -e 's/#.*//' -e 's/[[:space:]]*$//' -e '/^$/d' "$(dirname "${BASH_SOURCE[0]}")/../packaging/jvm.options"
+}

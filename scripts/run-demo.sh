@@ -9,4 +9,5 @@ cd "$(dirname "$0")/.."
 ensure_packages "${BUILD_PACKAGES[@]}" "${GUI_PACKAGES[@]}"
 [[ -n ${DISPLAY:-}${WAYLAND_DISPLAY:-} ]] || log "warning: no DISPLAY set; the window needs a desktop session (or Xvfb)"
 ./mvnw -B -q -DskipTests package
-exec java -jar target/rackdesk.jar "$@"
+mapfile -t jvm_options < <(desktop_jvm_options)
+exec java "${jvm_options[@]}" -jar target/rackdesk.jar "$@"
