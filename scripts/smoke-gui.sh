@@ -35,6 +35,10 @@ if [[ -z $ok ]]; then
   die "the window did not list the demo VMs"
 fi
 sleep 1   # let the table paint
+# GTK's OpenGL probe must stay off (GtkEnvironment): without a GPU it maps Mesa's LLVM, ~45 MiB resident
+if [[ -z ${GDK_GL:-} ]] && grep -q 'libLLVM' "/proc/$app/maps"; then
+  die "GTK loaded Mesa's LLVM: GDK_GL=disable was not in the environment before the toolkit started"
+fi
 if [[ -n ${SCREENSHOT:-} ]] && command -v import >/dev/null 2>&1; then
   DISPLAY=$disp import -window root "$SCREENSHOT"
   log "screenshot: $SCREENSHOT"
