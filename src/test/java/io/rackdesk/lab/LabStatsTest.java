@@ -34,7 +34,7 @@ class LabStatsTest {
             assertFalse(Double.isNaN(live.cpuPercent()), "QEMU reports cpu.time");
             assertTrue(live.cpuPercent() >= 0 && live.cpuPercent() <= 100, "cpu " + live.cpuPercent());
             assertTrue(live.memoryUsedKiB() > 0, "memory from balloon/rss: " + live.memoryUsedKiB());
-            assertFalse(Double.isNaN(live.diskReadBps()), "QEMU reports block counters: a rate after two ticks");
+            assertTrue(live.memoryPercent() > 0 && live.memoryPercent() <= 100, "memory use against the balloon: " + live.memoryPercent());
         } finally {
             host.disconnect().get(30, TimeUnit.SECONDS);
         }
