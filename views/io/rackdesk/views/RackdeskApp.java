@@ -1,7 +1,7 @@
 package io.rackdesk.views;
 
 import io.rackdesk.app.cli.GuiOptions;
-import io.rackdesk.app.platform.GtkEnvironment;
+import io.rackdesk.app.platform.LinuxGraphics;
 import io.rackdesk.app.settings.AppDirs;
 import java.util.Locale;
 import java.util.Optional;
@@ -16,7 +16,7 @@ public final class RackdeskApp extends Application {
     /** Opens the GUI and returns when its last window closes. */
     public static void launch(GuiOptions guiOptions) {
         options = guiOptions;
-        GtkEnvironment.prepare();
+        LinuxGraphics.prepare();
         Application.launch(RackdeskApp.class);
     }
 

@@ -49,7 +49,7 @@ public final class FleetBench {
         int seconds = intArg(args, 2, 30);
         Path dir = Files.createTempDirectory("rackdesk-bench");
         CountDownLatch started = new CountDownLatch(1);
-        io.rackdesk.app.platform.GtkEnvironment.prepare(); // as RackdeskApp does
+        io.rackdesk.app.platform.LinuxGraphics.prepare(); // as RackdeskApp does
         Platform.startup(started::countDown); // the toolkit before libvirt's loop: see LibvirtEventLoop
         started.await();
         // the one-host window closes before the fleet's opens: without this the toolkit would exit with
