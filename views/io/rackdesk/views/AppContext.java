@@ -59,7 +59,7 @@ public final class AppContext {
     public static AppContext prepare(AppDirs dirs, Locale locale) {
         SettingsStore store = new SettingsStore(dirs.settingsFile());
         SettingsLoad startup = StartupSettings.prepare(store, dirs);
-        LibvirtEventLoop loop = LibvirtEventLoop.start();
+        LibvirtEventLoop loop = LibvirtEventLoop.startOrExplain(); // without libvirt the window still opens
         Localization l10n = new Localization(locale);
         ConnectionFiles files = new ConnectionFiles(dirs.configDir());
         LibvirtHostFactory hosts = ConnectionHosts.factory(loop, LibvirtHostFactory.DEFAULT_TIMEOUT, files, l10n);

@@ -61,7 +61,7 @@ public final class InventoryCommand implements Callable<Integer> {
             quietLogs();
         }
         try {
-            inventory = new InventoryCollector(LibvirtEventLoop.start(), timeout).collect(uris);
+            inventory = new InventoryCollector(LibvirtEventLoop.startOrExplain(), timeout).collect(uris);
         } catch (IllegalStateException e) { // libvirt itself is missing or broken
             err.println(me + ": " + e.getMessage());
             return 1;

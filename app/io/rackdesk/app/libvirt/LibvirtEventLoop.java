@@ -1,5 +1,6 @@
 package io.rackdesk.app.libvirt;
 
+import io.rackdesk.app.platform.NativeLibraries;
 import org.libvirt.Library;
 import org.libvirt.LibvirtException;
 import org.slf4j.Logger;
@@ -20,13 +21,45 @@ public final class LibvirtEventLoop {
     private static LibvirtEventLoop instance;
 
     private final Thread thread;
+    /** Why libvirt cannot be used (its client library is missing), or null when the loop runs. */
+    private final String unavailable;
 
     private LibvirtEventLoop() throws LibvirtException {
         LibvirtErrors.silenceStderr();
         Library.initEventLoop();
+        unavailable = null;
         thread = new Thread(this::run, "libvirt-event-loop");
         thread.setDaemon(true);
         thread.start();
+    }
+
+    private LibvirtEventLoop(String unavailable) {
+        this.unavailable = unavailable;
+        this.thread = null;
+    }
+
+    /**
+     * As {@link #start()}, but when libvirt's client library is missing the app still starts: the loop
+     * returned then makes every connection fail at once with what to install on this OS.
+     */
+    public static synchronized LibvirtEventLoop startOrExplain() {
+        try {
+            return start();
+        } catch (IllegalStateException e) {
+            if (!(e.getCause() instanceof LinkageError)) {
+                throw e;
+            }
+            LOG.warn("libvirt is not available: {}", e.getCause().toString());
+            instance = new LibvirtEventLoop(NativeLibraries.missing(NativeLibraries.Library.LIBVIRT));
+            return instance;
+        }
+    }
+
+    /** Throws {@link LibvirtUnavailableException} (saying what to install) when libvirt cannot be used. */
+    public void requireAvailable() {
+        if (unavailable != null) {
+            throw new LibvirtUnavailableException(unavailable);
+        }
     }
 
     /** Registers and starts the loop once per process; later calls return the same loop. */
@@ -54,6 +87,6 @@ public final class LibvirtEventLoop {
     }
 
     public boolean isRunning() {
-        return thread.isAlive();
+        return thread != null && thread.isAlive();
     }
 }

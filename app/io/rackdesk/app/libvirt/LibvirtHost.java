@@ -46,6 +46,7 @@ public final class LibvirtHost implements AutoCloseable {
     private final Worker worker;
     private final Duration timeout;
     private final ConnectAuth auth;
+    private final LibvirtEventLoop eventLoop;
     private volatile Runnable domainsChanged = () -> { };
     private volatile java.util.function.Consumer<String> closed = reason -> { };
     private Connect conn; // confined to the worker thread
@@ -66,7 +67,7 @@ public final class LibvirtHost implements AutoCloseable {
         this.uri = Objects.requireNonNull(uri);
         this.worker = Objects.requireNonNull(worker);
         this.timeout = Objects.requireNonNull(timeout);
-        Objects.requireNonNull(eventLoop, "libvirt's event loop must be started before a connection opens");
+        this.eventLoop = Objects.requireNonNull(eventLoop, "libvirt's event loop must be started before a connection opens");
     }
 
     public String uri() {
@@ -92,6 +93,7 @@ public final class LibvirtHost implements AutoCloseable {
     /** Opens the connection and reads what the host says about itself. */
     public CompletableFuture<HostSummary> open() {
         return call("connect to " + uri, () -> {
+            eventLoop.requireAvailable();
             if (conn == null) {
                 conn = auth != null ? new Connect(uri, auth, 0) : new Connect(uri);
                 if (isRemote(uri)) {

@@ -4,6 +4,7 @@ import io.rackdesk.app.i18n.Localization;
 import io.rackdesk.app.model.VmAction;
 import io.rackdesk.app.model.VmState;
 import io.rackdesk.viewmodels.DialogService;
+import io.rackdesk.viewmodels.connections.ConnectionState;
 import io.rackdesk.viewmodels.connections.ConnectionViewModel;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -48,6 +49,8 @@ public final class VmTableViewModel {
     private final ReadOnlyObjectWrapper<Set<VmAction>> availableActions = new ReadOnlyObjectWrapper<>(EnumSet.noneOf(VmAction.class));
     private final ReadOnlyObjectWrapper<VmItem> single = new ReadOnlyObjectWrapper<>();
     private final Map<ConnectionViewModel, ListChangeListener<VmItem>> watched = new IdentityHashMap<>();
+    private final ReadOnlyStringWrapper problems = new ReadOnlyStringWrapper("");
+    private final javafx.beans.InvalidationListener problemsChanged = o -> updateProblems();
     /** How many rows of allRows each connection's VMs take, in the order of {@code connections}. */
     private final Map<ConnectionViewModel, Integer> segments = new IdentityHashMap<>();
 
@@ -63,6 +66,7 @@ public final class VmTableViewModel {
             if (structural) {
                 syncWatches();
                 rebuild();
+                updateProblems();
             }
         });
         host.addListener((obs, old, now) -> updateFilter());
@@ -75,6 +79,7 @@ public final class VmTableViewModel {
         allRows.addListener((ListChangeListener<VmItem>) c -> updateActions());
         syncWatches();
         rebuild();
+        updateProblems();
     }
 
     /** The rows a user sees, after the host and text filters. */
@@ -179,6 +184,7 @@ public final class VmTableViewModel {
         for (ConnectionViewModel c : new ArrayList<>(watched.keySet())) {
             if (!connections.contains(c)) {
                 c.vms().removeListener(watched.remove(c));
+                c.stateTextProperty().removeListener(problemsChanged);
             }
         }
         for (ConnectionViewModel c : connections) {
@@ -194,9 +200,29 @@ public final class VmTableViewModel {
                     }
                 };
                 k.vms().addListener(l);
+                k.stateTextProperty().addListener(problemsChanged);
                 return l;
             });
         }
+    }
+
+    /**
+     * The connections that failed or are retrying, a line each ("Demo host: failed: ..."), so an empty
+     * table says why (a missing libvirt, an unreachable host); empty when every host is fine.
+     */
+    public ReadOnlyStringProperty connectionProblemsProperty() {
+        return problems.getReadOnlyProperty();
+    }
+
+    private void updateProblems() {
+        List<String> lines = new ArrayList<>();
+        for (ConnectionViewModel c : connections) {
+            String text = c.stateTextProperty().get(); // read every time: an invalidation listener hears of a binding only once until then
+            if (c.getState() == ConnectionState.FAILED || c.getState() == ConnectionState.RETRYING) {
+                lines.add(c.name() + ": " + text);
+            }
+        }
+        problems.set(String.join("\n", lines));
     }
 
     private void rebuild() {

@@ -205,7 +205,7 @@ public final class VmTableView {
     private void bindPlaceholder() {
         ConnectionViewModel host = viewModel.hostProperty().get();
         table.placeholderProperty().bind(host == null
-                ? Bindings.createObjectBinding(this::placeholder, viewModel.filterTextProperty())
+                ? Bindings.createObjectBinding(this::placeholder, viewModel.filterTextProperty(), viewModel.connectionProblemsProperty())
                 : Bindings.createObjectBinding(this::placeholder, viewModel.filterTextProperty(), host.stateTextProperty()));
     }
 
@@ -217,6 +217,8 @@ public final class VmTableView {
             text = l10n.lang("vm.table.noMatch");
         } else if (host != null && host.getState() != ConnectionState.CONNECTED) {
             text = host.stateTextProperty().get();
+        } else if (host == null && !viewModel.connectionProblemsProperty().get().isEmpty()) {
+            text = l10n.lang("vm.table.empty") + "\n\n" + viewModel.connectionProblemsProperty().get();
         } else {
             text = l10n.lang("vm.table.empty");
         }

@@ -142,10 +142,26 @@ class VmTableViewModelTest {
         ui.pumpUntil(() -> table.rows().size() == 2 * DemoHost.VM_COUNT, "kvm-a listed again");
         assertEquals(2 * DemoHost.VM_COUNT, table.rows().stream().distinct().count(), "each VM once");
         assertEquals(DemoHost.VM_COUNT, table.rows().stream().filter(vm -> vm.hostName().equals("kvm-a")).count());
+        assertEquals("", table.connectionProblemsProperty().get(), "disconnecting on purpose is no problem");
         connections.get(1).disconnect();
         ui.pumpUntil(() -> table.rows().size() == DemoHost.VM_COUNT, "kvm-b's VMs gone");
         assertTrue(table.rows().stream().allMatch(vm -> vm.hostName().equals("kvm-a")), "the right run of rows was removed");
         assertTrue(table.selection().isEmpty());
+    }
+
+    @Test
+    void aHostThatFailsIsNamedWithItsReasonForTheEmptyTable() {
+        ConnectionViewModel broken = new ConnectionViewModel(new ConnectionSettings(null, "kvm-gone",
+                "test:///" + root.resolve("missing.xml"), true, false),
+                new LibvirtHostFactory(LibvirtEventLoop.start(), Duration.ofSeconds(10)), new DefaultTaskExecutor(ui), l10n,
+                Duration.ofSeconds(1));
+        connections.add(broken);
+        broken.connect();
+        ui.pumpUntil(() -> !table.connectionProblemsProperty().get().isEmpty(), "the failure named");
+        assertTrue(table.connectionProblemsProperty().get().startsWith("kvm-gone: Failed: "), table.connectionProblemsProperty().get());
+        assertEquals(1, table.connectionProblemsProperty().get().lines().count(), "only the failed host");
+        connections.remove(broken);
+        assertEquals("", table.connectionProblemsProperty().get());
     }
 
     private void select(String... names) {
