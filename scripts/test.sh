@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Runs the whole test suite against real services: installs what is missing, starts the libvirt lab
 # (libvirtd over tcp/TLS/ssh with a QEMU VM, all on 127.0.0.1), runs every test with Maven, checks
-# the packaged app's window under Xvfb, and stops the lab again whatever happened. Needs root (or
+# the packaged app's window under Xvfb (also without libvirt's client library), builds the installers
+# and starts the installed .deb, and stops the lab again whatever happened. Needs root (or
 # sudo) for the packages and the lab.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # shellcheck source=scripts/lib.sh
 . scripts/lib.sh
-ensure_packages "${BUILD_PACKAGES[@]}" "${GUI_PACKAGES[@]}" xvfb xauth
+ensure_packages "${BUILD_PACKAGES[@]}" "${GUI_PACKAGES[@]}" "${INSTALLER_PACKAGES[@]}" xvfb xauth x11-utils
 
 export RACKDESK_LAB_DIR=${RACKDESK_LAB_DIR:-/tmp/rackdesk-lab/libvirt}
 export RACKDESK_LAB_ENV=$RACKDESK_LAB_DIR/lab.env
@@ -20,3 +21,5 @@ as_root env RACKDESK_LAB_DIR="$RACKDESK_LAB_DIR" bash scripts/lab/start-libvirt-
 # unit, ViewModel, headless UI (Monocle: no display needed) and lab tests; then the jar
 env -u DISPLAY ./mvnw -B verify
 bash scripts/smoke-gui.sh
+as_root bash scripts/smoke-no-libvirt.sh      # the app without libvirt's client library
+bash scripts/smoke-installer.sh               # .deb and .rpm built, the .deb installed, started, removed

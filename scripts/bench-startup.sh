@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Start-up benchmark of an installed (or any) Rackdesk launcher, for docs/benchmarks.md: RUNS cold
+# starts under a fresh Xvfb and settings folder each, timing launch -> main window viewable (X11 map
+# state of the stage's window, polled every 10 ms with xwininfo), then the resident memory 5 s later.
+# Prints the medians. Run as root to drop the file cache before each start (a cold start).
+#   scripts/bench-startup.sh [LAUNCHER=/opt/rackdesk/bin/Rackdesk] [RUNS=5]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+# shellcheck source=scripts/lib.sh
+. scripts/lib.sh
+launcher=${1:-/opt/rackdesk/bin/Rackdesk}
+runs=${2:-5}
+[[ -x $launcher ]] || die "no launcher at $launcher (install the .deb first: docs/packaging.md)"
+ensure_packages xvfb x11-utils
+now() { date +%s%N; }
+times=() rss=()
+for i in $(seq 1 "$runs"); do
+  work=$(mktemp -d)
+  disp=:$((90 + RANDOM % 400))
+  Xvfb "$disp" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
+  xvfb=$!
+  for _ in $(seq 1 50); do [[ -e /tmp/.X11-unix/X${disp#:} ]] && break; sleep 0.1; done
+  sync; echo 3 > /proc/sys/vm/drop_caches 2>/dev/null || true   # cold file cache where allowed (root)
+  t0=$(now)
+  DISPLAY=$disp "$launcher" --config-dir "$work/config" >"$work/app.log" 2>&1 &
+  app=$!
+  shown=
+  for _ in $(seq 1 3000); do
+    # the stage's window (class io.rackdesk...), not GTK's unmapped leader window of the same name
+    id=$(DISPLAY=$disp xwininfo -root -tree 2>/dev/null | awk '/"Rackdesk": \("io\.rackdesk/ { print $1; exit }')
+    if [[ -n $id ]] && DISPLAY=$disp xwininfo -id "$id" 2>/dev/null | grep -q 'Map State: IsViewable'; then
+      shown=$(now)
+      break
+    fi
+    kill -0 "$app" 2>/dev/null || break
+    sleep 0.01
+  done
+  [[ -n $shown ]] || { cat "$work/app.log" >&2; die "run $i: no Rackdesk window within 30 s"; }
+  sleep 5
+  kb=$(awk '/^VmRSS:/ { print $2 }' "/proc/$app/status")
+  kill "$app" 2>/dev/null || true; wait "$app" 2>/dev/null || true
+  kill "$xvfb" 2>/dev/null || true; wait "$xvfb" 2>/dev/null || true
+  rm -rf "$work"
+  ms=$(( (shown - t0) / 1000000 ))
+  times+=("$ms") rss+=($((kb / 1024)))
+  printf 'run %d: window after %d ms, RSS %d MiB 5 s later\n' "$i" "$ms" $((kb / 1024))
+done
+median() { printf '%s\n' "$@" | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
+printf '%s: median of %d cold starts: window after %s ms, RSS %s MiB\n' "$launcher" "$runs" "$(median "${times[@]}")" "$(median "${rss[@]}")"
