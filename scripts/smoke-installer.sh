@@ -19,6 +19,12 @@ remove() { as_root env DEBIAN_FRONTEND=noninteractive apt-get remove -y -qq rack
 trap remove EXIT
 as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "./${debs[0]}" >/dev/null
 [[ -x /opt/rackdesk/bin/Rackdesk ]] || die "the package installed no /opt/rackdesk/bin/Rackdesk"
+# the build's training run listed the start-up classes, so postinst must have dumped the archive
+[[ -s /opt/rackdesk/lib/app/classes.lst ]] || die "the package has no start-up class list (lib/app/classes.lst)"
+[[ -s /opt/rackdesk/lib/app/rackdesk.jsa ]] || die "postinst made no start-up archive (lib/app/rackdesk.jsa)"
+# -Xshare:on makes a JVM that cannot map the archive (another class path, another runtime) fail
+JAVA_TOOL_OPTIONS=-Xshare:on /opt/rackdesk/bin/Rackdesk --help >/dev/null 2>&1 \
+  || die "the installed launcher cannot use its start-up archive (run it with JAVA_TOOL_OPTIONS=-Xshare:on to see why)"
 bash scripts/smoke-gui.sh /opt/rackdesk/bin/Rackdesk
 remove
 trap - EXIT
