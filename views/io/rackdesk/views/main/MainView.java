@@ -68,7 +68,8 @@ public final class MainView {
         this.viewModel = viewModel;
         this.l10n = l10n;
         this.connectionDialogs = connectionDialogs;
-        this.vmTable = new VmTableView(viewModel.vmTable(), new VmDetailsView(viewModel.vmDetails(), new XmlEditorView(viewModel.xmlEditor(), l10n), l10n), l10n);
+        this.vmTable = new VmTableView(viewModel.vmTable(),
+                () -> new VmDetailsView(viewModel.vmDetails(), new XmlEditorView(viewModel.xmlEditor(), l10n), l10n), l10n);
         this.storage = new StorageView(l10n);
         this.networks = new NetworksView(l10n);
         this.hostPage = new HostView(new HostOverviewViewModel(l10n), l10n);

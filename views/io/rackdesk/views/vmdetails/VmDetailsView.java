@@ -100,6 +100,7 @@ public final class VmDetailsView {
             chart.getData().add(new XYChart.Series<>());
         }
         fillOverview();
+        plot(viewModel.liveProperty().get()); // made after the VM was selected: draw what is there already
 
         column(diskTarget, DiskRow::target);
         column(diskKind, DiskRow::kind);

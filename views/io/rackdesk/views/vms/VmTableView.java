@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -49,7 +50,9 @@ public final class VmTableView {
     private final VmTableViewModel viewModel;
     private final Localization l10n;
     private final VBox root;
-    private final VmDetailsView details;
+    private final Supplier<VmDetailsView> detailsFactory;
+    /** Made on the first single selection: building it (charts, trees, the XML editor) was a third of start-up. */
+    private VmDetailsView details;
 
     @FXML private Label title;
     @FXML private CustomTextField filter;
@@ -78,10 +81,11 @@ public final class VmTableView {
             VmAction.REBOOT, RackdeskIcon.RESTART, VmAction.FORCE_OFF, RackdeskIcon.FORCE_OFF,
             VmAction.PAUSE, RackdeskIcon.VM_PAUSED, VmAction.RESUME, RackdeskIcon.RESUME);
 
-    public VmTableView(VmTableViewModel viewModel, VmDetailsView details, Localization l10n) {
+    /** {@code details} makes the details pane, called once, when a single VM is first selected. */
+    public VmTableView(VmTableViewModel viewModel, Supplier<VmDetailsView> details, Localization l10n) {
         this.viewModel = viewModel;
         this.l10n = l10n;
-        this.details = details;
+        this.detailsFactory = details;
         this.root = ViewLoader.load(this, "VmTable.fxml", l10n);
     }
 
@@ -136,15 +140,16 @@ public final class VmTableView {
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.getSelectionModel().getSelectedItems().addListener((ListChangeListener<VmItem>) c ->
                 viewModel.selection().setAll(List.copyOf(table.getSelectionModel().getSelectedItems())));
+        ContextMenu rowMenu = contextMenu(); // one menu for every row: it acts on the selection
         table.setRowFactory(tv -> {
             TableRow<VmItem> row = new TableRow<>();
-            row.contextMenuProperty().bind(Bindings.when(row.emptyProperty()).then((ContextMenu) null).otherwise(contextMenu()));
+            row.contextMenuProperty().bind(Bindings.when(row.emptyProperty()).then((ContextMenu) null).otherwise(rowMenu));
             return row;
         });
         buildActionBar();
-        split.setDetailNode(details.root());
         split.setAnimated(false);
-        split.showDetailNodeProperty().bind(viewModel.singleSelectionProperty().isNotNull());
+        viewModel.singleSelectionProperty().addListener((obs, old, vm) -> showDetails(vm != null));
+        showDetails(viewModel.singleSelectionProperty().get() != null);
 
         summary.textProperty().bind(viewModel.summaryProperty());
         title.textProperty().bind(Bindings.createStringBinding(() -> {
@@ -207,6 +212,14 @@ public final class VmTableView {
         table.placeholderProperty().bind(host == null
                 ? Bindings.createObjectBinding(this::placeholder, viewModel.filterTextProperty(), viewModel.connectionProblemsProperty())
                 : Bindings.createObjectBinding(this::placeholder, viewModel.filterTextProperty(), host.stateTextProperty()));
+    }
+
+    private void showDetails(boolean show) {
+        if (show && details == null) {
+            details = detailsFactory.get();
+            split.setDetailNode(details.root());
+        }
+        split.setShowDetailNode(show);
     }
 
     /** What an empty table says: why there is nothing to show. */

@@ -151,6 +151,37 @@ class MainWindowUiTest {
     }
 
     @Test
+    void everyRowOffersTheActionsOfTheSelectedVmInItsMenu() throws Exception {
+        open(Locale.ENGLISH);
+        TableView<io.rackdesk.viewmodels.vms.VmItem> table = robot.lookup("#vmTable").queryAs(TableView.class);
+        waitFor(() -> table.getItems().size() == DemoHost.VM_COUNT, "the demo VMs fill the table");
+        assertTrue(robot.lookup("#vmDetails").tryQuery().isEmpty(), "the details pane is made when a VM is first selected");
+        javafx.scene.control.ContextMenu db = row("db-01").getContextMenu();
+        javafx.scene.control.ContextMenu k8s = row("k8s-worker-03").getContextMenu();
+        assertTrue(db != null && db == k8s, "one menu shared by the rows");
+
+        robot.clickOn(cell("db-01"));
+        waitFor(() -> !menuItem(db, "Pause").isDisable(), "Pause offered for the running VM");
+        assertTrue(menuItem(db, "Start").isDisable(), "db-01 runs: no Start");
+        waitFor(() -> robot.lookup("#vmDetails").tryQuery().map(Node::isVisible).orElse(false), "the details of the selected VM");
+
+        robot.clickOn(cell("k8s-worker-03")); // shut off
+        waitFor(() -> !menuItem(k8s, "Start").isDisable(), "Start offered for the shut-off VM");
+        assertTrue(menuItem(k8s, "Pause").isDisable());
+    }
+
+    private javafx.scene.control.TableRow<?> row(String vm) {
+        return robot.lookup("#vmTable .table-row-cell").queryAllAs(javafx.scene.control.TableRow.class).stream()
+                .filter(r -> r.getItem() instanceof io.rackdesk.viewmodels.vms.VmItem i && i.name().equals(vm)).findFirst()
+                .orElseThrow(() -> new AssertionError("no row for " + vm));
+    }
+
+    private static javafx.scene.control.MenuItem menuItem(javafx.scene.control.ContextMenu menu, String text) {
+        return menu.getItems().stream().filter(i -> text.equals(i.getText())).findFirst()
+                .orElseThrow(() -> new AssertionError("no menu item " + text));
+    }
+
+    @Test
     void hostPageShowsVersionsAndVmsByState() throws Exception {
         open(Locale.ENGLISH);
         TableView<?> table = robot.lookup("#vmTable").queryAs(TableView.class);
