@@ -14,12 +14,21 @@ runs=${2:-5}
 ensure_packages xvfb x11-utils
 now() { date +%s%N; }
 times=() rss=()
+app='' xvfb='' work=''
+cleanup() {   # also when a run fails: no launcher or Xvfb left behind
+  [[ -n $app ]] && { kill "$app" 2>/dev/null || true; wait "$app" 2>/dev/null || true; }
+  [[ -n $xvfb ]] && { kill "$xvfb" 2>/dev/null || true; wait "$xvfb" 2>/dev/null || true; }
+  [[ -n $work ]] && rm -rf "$work"
+  app='' xvfb='' work=''
+}
+trap cleanup EXIT
 for i in $(seq 1 "$runs"); do
   work=$(mktemp -d)
   disp=:$((90 + RANDOM % 400))
   Xvfb "$disp" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
   xvfb=$!
   for _ in $(seq 1 50); do [[ -e /tmp/.X11-unix/X${disp#:} ]] && break; sleep 0.1; done
+  [[ -e /tmp/.X11-unix/X${disp#:} ]] || die "run $i: Xvfb $disp did not start"
   sync; echo 3 > /proc/sys/vm/drop_caches 2>/dev/null || true   # cold file cache where allowed (root)
   t0=$(now)
   DISPLAY=$disp "$launcher" --config-dir "$work/config" >"$work/app.log" 2>&1 &
@@ -38,9 +47,7 @@ for i in $(seq 1 "$runs"); do
   [[ -n $shown ]] || { cat "$work/app.log" >&2; die "run $i: no Rackdesk window within 30 s"; }
   sleep 5
   kb=$(awk '/^VmRSS:/ { print $2 }' "/proc/$app/status")
-  kill "$app" 2>/dev/null || true; wait "$app" 2>/dev/null || true
-  kill "$xvfb" 2>/dev/null || true; wait "$xvfb" 2>/dev/null || true
-  rm -rf "$work"
+  cleanup
   ms=$(( (shown - t0) / 1000000 ))
   times+=("$ms") rss+=($((kb / 1024)))
   printf 'run %d: window after %d ms, RSS %d MiB 5 s later\n' "$i" "$ms" $((kb / 1024))
