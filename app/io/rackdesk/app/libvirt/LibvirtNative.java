@@ -159,7 +159,7 @@ final class LibvirtNative {
      * Reads one record's typed parameters in place (a view of libvirt's memory, no copy): field names are
      * matched as bytes, so a tick of 10,000 VMs makes no strings but the UUIDs.
      */
-    private static VmStatsSample readStats(String uuid, Pointer params, int nparams) {
+    static VmStatsSample readStats(String uuid, Pointer params, int nparams) {
         ByteBuffer b = params == null || nparams <= 0 ? ByteBuffer.allocate(0)
                 : params.getByteBuffer(0, (long) nparams * TYPED_PARAM_SIZE).order(ByteOrder.nativeOrder());
         nparams = b.capacity() / TYPED_PARAM_SIZE;
@@ -243,24 +243,17 @@ final class LibvirtNative {
     }
 
     private static boolean startsWith(ByteBuffer b, int at, int len, byte[] prefix) {
-        if (len < prefix.length) {
-            return false;
-        }
-        for (int i = 0; i < prefix.length; i++) {
-            if (b.get(at + i) != prefix[i]) {
-                return false;
-            }
-        }
-        return true;
+        return len >= prefix.length && bytesAt(b, at, prefix);
     }
 
     private static boolean endsWith(ByteBuffer b, int at, int len, byte[] suffix) {
-        if (len < suffix.length) {
-            return false;
-        }
-        int from = at + len - suffix.length;
-        for (int i = 0; i < suffix.length; i++) {
-            if (b.get(from + i) != suffix[i]) {
+        return len >= suffix.length && bytesAt(b, at + len - suffix.length, suffix);
+    }
+
+    /** Whether {@code bytes} stand in {@code b} from {@code from} on. */
+    private static boolean bytesAt(ByteBuffer b, int from, byte[] bytes) {
+        for (int i = 0; i < bytes.length; i++) {
+            if (b.get(from + i) != bytes[i]) {
                 return false;
             }
         }
