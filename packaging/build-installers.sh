@@ -6,8 +6,8 @@
 #   packaging/build-installers.sh VERSION
 set -euo pipefail
 cd "$(dirname "$0")/.."
-die() { printf '[rackdesk] ERROR: %s\n' "$*" >&2; exit 1; }
-log() { printf '[rackdesk] %s\n' "$*" >&2; }
+# shellcheck source=scripts/lib.sh
+. scripts/lib.sh   # log, die, desktop_jvm_options
 
 version=${1:?usage: build-installers.sh VERSION}
 version=${version%%-*}   # jpackage wants numbers only: 0.1.0-SNAPSHOT -> 0.1.0
@@ -36,9 +36,10 @@ about=(
   --dest "$out"
 )
 launcher=(--input "$out/input" --main-jar rackdesk.jar --main-class io.rackdesk.views.Launcher)
-while IFS= read -r opt; do
+mapfile -t jvm_options < <(desktop_jvm_options)
+for opt in "${jvm_options[@]}"; do
   launcher+=(--java-options "$opt")
-done < <(sed -e 's/#.*//' -e 's/[[:space:]]*$//' -e '/^$/d' packaging/jvm.options)
+done
 
 case "$(uname -s)" in
   Linux) os=linux ;;
@@ -60,9 +61,7 @@ train_class_list() {
   Xvfb "$disp" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
   pid=$!
   for _ in $(seq 1 50); do [[ -e /tmp/.X11-unix/X${disp#:} ]] && break; sleep 0.1; done
-  local opts=()
-  mapfile -t opts < <(sed -e 's/#.*//' -e 's/[[:space:]]*$//' -e '/^$/d' packaging/jvm.options)
-  DISPLAY=$disp java "${opts[@]}" -XX:DumpLoadedClassList="$out/classes.lst" -jar target/rackdesk.jar \
+  DISPLAY=$disp java "${jvm_options[@]}" -XX:DumpLoadedClassList="$out/classes.lst" -jar target/rackdesk.jar \
     --config-dir "$work/config" >"$work/app.log" 2>&1 &
   app=$!
   for _ in $(seq 1 600); do
