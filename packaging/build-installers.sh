@@ -2,7 +2,8 @@
 # Builds Rackdesk's installers with jpackage from target/rackdesk.jar and target/lib/ (run by
 # `./mvnw -P installer package`, after the jar): an app-image, then on Linux a .deb and an .rpm, on
 # Windows an .msi (WiX 3 on PATH), on macOS a .dmg, all under target/installer/. The runtime is
-# jlinked by jpackage (debug stripped, compressed); JVM options come from packaging/jvm.options.
+# jlinked by jpackage from a JDK 25+ (debug stripped), with an AOT cache on Linux; JVM options come
+# from packaging/jvm.options.
 #   packaging/build-installers.sh VERSION
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,8 +13,26 @@ cd "$(dirname "$0")/.."
 version=${1:?usage: build-installers.sh VERSION}
 version=${version%%-*}   # jpackage wants numbers only: 0.1.0-SNAPSHOT -> 0.1.0
 [[ -f target/rackdesk.jar && -d target/lib ]] || die "target/rackdesk.jar or target/lib missing: run ./mvnw package first"
-jpackage=${JAVA_HOME:+$JAVA_HOME/bin/}jpackage
-command -v "$jpackage" >/dev/null 2>&1 || die "jpackage not found (a JDK 17+ is needed, not a JRE)"
+
+# The bundled runtime is a JDK 25's (the app is built for 17): its AOT cache (JEP 483/514) starts the
+# window far sooner than JDK 17's AppCDS, and it still fits when the app is installed elsewhere than
+# it was made. RACKDESK_INSTALLER_JDK, else JAVA_HOME, else the newest JDK 25+ under /usr/lib/jvm.
+jdk_feature() { sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$1/release" 2>/dev/null; }
+find_jdk() {
+  local d best='' v bestv=0
+  for d in "${RACKDESK_INSTALLER_JDK:-}" "${JAVA_HOME:-}" /usr/lib/jvm/*; do
+    [[ -n $d && -x $d/bin/jpackage ]] || continue
+    v=$(jdk_feature "$d")
+    [[ -n $v ]] || continue
+    [[ -n ${RACKDESK_INSTALLER_JDK:-} && $d == "$RACKDESK_INSTALLER_JDK" ]] && { best=$d; bestv=$v; break; }
+    (( v > bestv )) && { best=$d; bestv=$v; }
+  done
+  (( bestv >= 25 )) || die "the installers bundle a JDK 25 (or newer) runtime and none was found: install one (e.g. Temurin 25) and set RACKDESK_INSTALLER_JDK to it${best:+ (newest found: $best, JDK $bestv)}"
+  printf '%s\n' "$best"
+}
+jdk=$(find_jdk)
+jpackage=$jdk/bin/jpackage
+log "bundling the runtime of $jdk (JDK $(jdk_feature "$jdk"))"
 
 out=target/installer
 rm -rf "$out"
@@ -25,6 +44,9 @@ cp target/lib/*.jar "$out/input/lib/"
 # jdk.jfr, jdk.unsupported), plus what is loaded by name: EC keys and certificates (jdk.crypto.ec),
 # Chinese and other locale data (jdk.localedata), other charsets (jdk.charsets)
 modules=java.base,java.desktop,java.logging,java.naming,java.scripting,java.sql,java.xml,jdk.jfr,jdk.unsupported,jdk.crypto.ec,jdk.localedata,jdk.charsets
+# Modules stored uncompressed: the installers compress the whole image anyway, and better (the .deb's
+# xz: 26 MB for the runtime instead of 46 MB with zip-6 inside), and classes need no inflating.
+jlink_options="--strip-debug --no-man-pages --no-header-files --compress=zip-0"
 
 # what every package says about itself; the app-image also gets the launcher's settings
 about=(
@@ -36,7 +58,11 @@ about=(
   --dest "$out"
 )
 launcher=(--input "$out/input" --main-jar rackdesk.jar --main-class io.rackdesk.views.Launcher)
+# packaging/jvm.options (shared with run-demo.sh on the system JDK), then what only JDK 24+ knows:
+# JNA, libvirt-java and JavaFX load native code and JavaFX's Marlin renderer uses sun.misc.Unsafe;
+# allowed here, or every start prints warnings about it.
 mapfile -t jvm_options < <(desktop_jvm_options)
+jvm_options+=(--enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow)
 for opt in "${jvm_options[@]}"; do
   launcher+=(--java-options "$opt")
 done
@@ -48,59 +74,70 @@ case "$(uname -s)" in
   *) die "unknown OS $(uname -s)" ;;
 esac
 
-# Start-up archive (Linux): a training run of the jar under Xvfb lists the classes a start loads
-# (-XX:DumpLoadedClassList). The list ships in the app; the .deb's postinst dumps a class-data archive
-# from it against the installed class path (JDK 17's archives only fit the exact paths they were made
-# with), and the launcher maps it (-XX:SharedArchiveFile; without the file the JVM just starts slower).
-classlist=
-train_class_list() {
-  command -v Xvfb >/dev/null 2>&1 || { log "no Xvfb: no start-up archive"; return 0; }
-  local disp work app pid ok=
+# Start-up cache (Linux): one training run of the app-image's own runtime under Xvfb, with the
+# launcher's class path and options, until the demo host is listed; the JVM writes the AOT cache
+# (classes loaded and linked, heap objects) when it exits. The cache only fits jars with the
+# modification times it saw, and jpackage's copies for the .deb and .rpm reset them, so the jars
+# get one fixed time first, written to rackdesk.aot.mtime: the .deb's postinst and the .rpm's
+# %install set it again. The launcher maps the cache (-XX:AOTCache); if it does not fit, the JVM
+# starts without it, just slower (its complaint is switched off with -Xlog:aot*=off).
+aot_mtime=946684800   # 2000-01-01T00:00:00Z
+train_aot_cache() {   # IMAGE_DIR
+  local image=$1 app=$1/lib/app disp work xvfb pid ok= cp opts
   work=$(mktemp -d)
+  find "$app" -name '*.jar' -exec touch -h -d "@$aot_mtime" {} +
+  echo "$aot_mtime" >"$app/rackdesk.aot.mtime"
+  # the class path and options exactly as the launcher passes them ($APPDIR is lib/app)
+  cp=$(sed -n 's/^app\.classpath=//p' "$app/Rackdesk.cfg" | sed "s|\$APPDIR|$app|" | paste -sd: -)
+  mapfile -t opts < <(sed -n 's/^java-options=//p' "$app/Rackdesk.cfg" | grep -v -e '^-XX:AOTCache=' -e '^-Xlog:aot')
   disp=:$((500 + RANDOM % 400))
   Xvfb "$disp" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
-  pid=$!
+  xvfb=$!
   for _ in $(seq 1 50); do [[ -e /tmp/.X11-unix/X${disp#:} ]] && break; sleep 0.1; done
-  DISPLAY=$disp java "${jvm_options[@]}" -XX:DumpLoadedClassList="$out/classes.lst" -jar target/rackdesk.jar \
-    --config-dir "$work/config" >"$work/app.log" 2>&1 &
-  app=$!
+  DISPLAY=$disp "$image/lib/runtime/bin/java" "${opts[@]}" -XX:AOTCacheOutput="$app/rackdesk.aot" \
+    -Xlog:aot=error -cp "$cp" io.rackdesk.views.Launcher --config-dir "$work/config" >"$work/app.log" 2>&1 &
+  pid=$!
   for _ in $(seq 1 600); do
     if grep -qE 'connected test://.*demo-host\.xml: 14 VMs' "$work/app.log"; then ok=1; break; fi
-    kill -0 "$app" 2>/dev/null || break
+    kill -0 "$pid" 2>/dev/null || break
     sleep 0.1
   done
   sleep 2   # the table paints
-  kill "$app" 2>/dev/null || true; wait "$app" 2>/dev/null || true
-  kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true
-  rm -rf "$work"
-  if [[ -n $ok && -s $out/classes.lst ]]; then
-    classlist=$out/classes.lst
-    log "start-up class list: $(wc -l <"$classlist") classes"
-  else
-    log "the training run did not finish: no start-up archive"
-    rm -f "$out/classes.lst"
+  kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true   # the cache is written on exit
+  kill "$xvfb" 2>/dev/null || true; wait "$xvfb" 2>/dev/null || true
+  if [[ -z $ok || ! -s $app/rackdesk.aot ]]; then
+    cat "$work/app.log" >&2
+    rm -rf "$work"
+    die "the training run for the start-up cache did not finish (log above)"
   fi
+  rm -rf "$work"
+  # -XX:AOTMode=on refuses to start with a cache that does not fit
+  "$image/lib/runtime/bin/java" "${opts[@]}" -XX:AOTCache="$app/rackdesk.aot" -XX:AOTMode=on -cp "$cp" -version >/dev/null 2>&1 \
+    || die "the new start-up cache does not fit its own app-image"
+  log "start-up cache: $(du -h "$app/rackdesk.aot" | cut -f1) $app/rackdesk.aot"
 }
 
-icon=()
+icon=() aot=()
 if [[ $os == linux ]]; then
-  train_class_list
   if command -v rsvg-convert >/dev/null 2>&1; then
     rsvg-convert -w 256 -h 256 packaging/linux/rackdesk.svg -o "$out/rackdesk.png"
     icon=(--icon "$out/rackdesk.png")
   else
     log "rsvg-convert (librsvg2-bin) not found: the installers get jpackage's default icon"
   fi
+  if command -v Xvfb >/dev/null 2>&1; then
+    aot=(--java-options "-XX:AOTCache=\$APPDIR/rackdesk.aot" --java-options "-Xlog:aot*=off")
+  else
+    log "no Xvfb (apt-get install xvfb): no start-up cache, the app starts slower"
+  fi
 fi
 
-archive=()
-[[ -n $classlist ]] && archive=(--java-options "-XX:SharedArchiveFile=\$APPDIR/rackdesk.jsa")
 log "jpackage: app-image"
-"$jpackage" --type app-image "${about[@]}" "${launcher[@]}" "${archive[@]}" "${icon[@]}" --add-modules "$modules" \
-  --jlink-options "--strip-debug --no-man-pages --no-header-files --compress=2"
+"$jpackage" --type app-image "${about[@]}" "${launcher[@]}" "${aot[@]}" "${icon[@]}" --add-modules "$modules" \
+  --jlink-options "$jlink_options"
 image=$out/Rackdesk
 [[ $os == mac ]] && image=$out/Rackdesk.app
-[[ -n $classlist ]] && cp "$classlist" "$image/lib/app/classes.lst"
+(( ${#aot[@]} )) && train_aot_cache "$image"
 
 linux_common=(--linux-package-name rackdesk --linux-shortcut --linux-menu-group "System;Monitor;"
   --linux-app-category admin --install-dir /opt)
@@ -114,7 +151,7 @@ case $os in
       --linux-package-deps "libgtk-3-0, libxtst6, libvirt0, librados2, librbd1, fonts-dejavu-core, fonts-wqy-microhei"
     log "jpackage: rpm"
     "$jpackage" --type rpm --app-image "$image" "${about[@]}" "${icon[@]}" "${linux_common[@]}" \
-      --linux-rpm-license-type "Proprietary" \
+      --linux-rpm-license-type "Proprietary" --resource-dir packaging/linux/rpm \
       --linux-package-deps "gtk3, libXtst, libvirt-libs, librados2, librbd1, dejavu-sans-fonts, wqy-microhei-fonts"
     ;;
   windows)

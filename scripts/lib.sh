@@ -37,9 +37,9 @@ BUILD_PACKAGES=(openjdk-17-jdk-headless libvirt0 libpangoft2-1.0-0 curl ca-certi
 # shellcheck disable=SC2034
 GUI_PACKAGES=(libgtk-3-0 libxtst6 fonts-dejavu-core fonts-wqy-microhei)
 # What building the installers needs on Debian (packaging/build-installers.sh): fakeroot for the
-# .deb, rpmbuild for the .rpm, rsvg-convert for the icon.
+# .deb, rpmbuild for the .rpm, cpio to look into the .rpm (smoke-installer.sh), rsvg-convert for the icon.
 # shellcheck disable=SC2034
-INSTALLER_PACKAGES=(fakeroot rpm librsvg2-bin)
+INSTALLER_PACKAGES=(fakeroot rpm cpio librsvg2-bin)
 
 # The desktop app's JVM options (packaging/jvm.options without comments), one per line on stdout.
 desktop_jvm_options() {

@@ -19,12 +19,18 @@ remove() { as_root env DEBIAN_FRONTEND=noninteractive apt-get remove -y -qq rack
 trap remove EXIT
 as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "./${debs[0]}" >/dev/null
 [[ -x /opt/rackdesk/bin/Rackdesk ]] || die "the package installed no /opt/rackdesk/bin/Rackdesk"
-# the build's training run listed the start-up classes, so postinst must have dumped the archive
-[[ -s /opt/rackdesk/lib/app/classes.lst ]] || die "the package has no start-up class list (lib/app/classes.lst)"
-[[ -s /opt/rackdesk/lib/app/rackdesk.jsa ]] || die "postinst made no start-up archive (lib/app/rackdesk.jsa)"
-# -Xshare:on makes a JVM that cannot map the archive (another class path, another runtime) fail
-JAVA_TOOL_OPTIONS=-Xshare:on /opt/rackdesk/bin/Rackdesk --help >/dev/null 2>&1 \
-  || die "the installed launcher cannot use its start-up archive (run it with JAVA_TOOL_OPTIONS=-Xshare:on to see why)"
+# the build's training run made the start-up cache; -XX:AOTMode=on makes a JVM that cannot use it
+# (jar times not restored by postinst, another runtime) refuse to start instead of starting slower
+[[ -s /opt/rackdesk/lib/app/rackdesk.aot ]] || die "the package has no start-up cache (lib/app/rackdesk.aot)"
+JAVA_TOOL_OPTIONS=-XX:AOTMode=on /opt/rackdesk/bin/Rackdesk --help >/dev/null 2>&1 \
+  || die "the installed launcher cannot use its start-up cache (run it with JAVA_TOOL_OPTIONS='-XX:AOTMode=on -Xlog:aot' to see why)"
+# the .rpm cannot be installed here (no rpm-based system), but its files can: with the times they
+# carry, the cache must fit them too (the app-image is relocatable, so any directory will do)
+rpmroot=$(mktemp -d)
+(cd "$rpmroot" && rpm2cpio "$OLDPWD/${rpms[0]}" | cpio -idm --quiet)
+JAVA_TOOL_OPTIONS=-XX:AOTMode=on "$rpmroot/opt/rackdesk/bin/Rackdesk" --help >/dev/null 2>&1 \
+  || die "the .rpm's files do not fit its start-up cache (jar times not set by the spec's %install?)"
+rm -rf "$rpmroot"
 bash scripts/smoke-gui.sh /opt/rackdesk/bin/Rackdesk
 remove
 trap - EXIT
