@@ -31,7 +31,8 @@ for i in $(seq 1 "$runs"); do
   [[ -e /tmp/.X11-unix/X${disp#:} ]] || die "run $i: Xvfb $disp did not start"
   sync; echo 3 > /proc/sys/vm/drop_caches 2>/dev/null || true   # cold file cache where allowed (root)
   t0=$(now)
-  DISPLAY=$disp "$launcher" --config-dir "$work/config" >"$work/app.log" 2>&1 &
+  # no arguments, as the desktop entry starts it; the settings folder comes from the environment
+  RACKDESK_CONFIG_DIR=$work/config DISPLAY=$disp "$launcher" >"$work/app.log" 2>&1 &
   app=$!
   shown=
   for _ in $(seq 1 3000); do
