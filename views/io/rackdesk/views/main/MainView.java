@@ -11,6 +11,7 @@ import io.rackdesk.views.connections.ConnectionDialogs;
 import io.rackdesk.views.icons.RackdeskIcon;
 import io.rackdesk.viewmodels.hosts.HostOverviewViewModel;
 import io.rackdesk.views.hosts.HostView;
+import io.rackdesk.views.Lazy;
 import io.rackdesk.views.networks.NetworksView;
 import io.rackdesk.views.storage.StorageView;
 import io.rackdesk.views.theme.ThemeManager;
@@ -44,9 +45,9 @@ public final class MainView {
     private final MainViewModel viewModel;
     private final Localization l10n;
     private final VmTableView vmTable;
-    private final StorageView storage;
-    private final NetworksView networks;
-    private final HostView hostPage;
+    private final Lazy<StorageView> storage;
+    private final Lazy<NetworksView> networks;
+    private final Lazy<HostView> hostPage;
     private final BorderPane root;
 
     @FXML private TreeView<NavNode> navigation;
@@ -70,9 +71,10 @@ public final class MainView {
         this.connectionDialogs = connectionDialogs;
         this.vmTable = new VmTableView(viewModel.vmTable(),
                 () -> new VmDetailsView(viewModel.vmDetails(), new XmlEditorView(viewModel.xmlEditor(), l10n), l10n), l10n);
-        this.storage = new StorageView(l10n);
-        this.networks = new NetworksView(l10n);
-        this.hostPage = new HostView(new HostOverviewViewModel(l10n), l10n);
+        // the other pages are made when first shown: a start shows the VM table only
+        this.storage = Lazy.of(() -> new StorageView(l10n));
+        this.networks = Lazy.of(() -> new NetworksView(l10n));
+        this.hostPage = Lazy.of(() -> new HostView(new HostOverviewViewModel(l10n), l10n));
         this.root = ViewLoader.load(this, "MainWindow.fxml", l10n);
     }
 
@@ -231,14 +233,14 @@ public final class MainView {
 
     private void show(NavigationTarget target) {
         if (target instanceof NavigationTarget.HostStorage s) {
-            storage.setConnection(s.connection());
-            content.getChildren().setAll(storage.root());
+            storage.get().setConnection(s.connection());
+            content.getChildren().setAll(storage.get().root());
         } else if (target instanceof NavigationTarget.HostNetworks n) {
-            networks.setConnection(n.connection());
-            content.getChildren().setAll(networks.root());
+            networks.get().setConnection(n.connection());
+            content.getChildren().setAll(networks.get().root());
         } else if (target instanceof NavigationTarget.Host h) {
-            hostPage.setConnection(h.connection());
-            content.getChildren().setAll(hostPage.root());
+            hostPage.get().setConnection(h.connection());
+            content.getChildren().setAll(hostPage.get().root());
         } else {
             content.getChildren().setAll(vmTable.root());
         }
