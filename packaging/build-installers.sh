@@ -118,19 +118,25 @@ train_aot_cache() {   # IMAGE_DIR
 }
 
 icon=() aot=()
-if [[ $os == linux ]]; then
-  if command -v rsvg-convert >/dev/null 2>&1; then
-    rsvg-convert -w 256 -h 256 packaging/linux/rackdesk.svg -o "$out/rackdesk.png"
-    icon=(--icon "$out/rackdesk.png")
-  else
-    log "rsvg-convert (librsvg2-bin) not found: the installers get jpackage's default icon"
-  fi
-  if command -v Xvfb >/dev/null 2>&1; then
-    aot=(--java-options "-XX:AOTCache=\$APPDIR/rackdesk.aot" --java-options "-Xlog:aot*=off")
-  else
-    log "no Xvfb (apt-get install xvfb): no start-up cache, the app starts slower"
-  fi
-fi
+case $os in
+  linux)
+    if command -v rsvg-convert >/dev/null 2>&1; then
+      rsvg-convert -w 256 -h 256 packaging/linux/rackdesk.svg -o "$out/rackdesk.png"
+      icon=(--icon "$out/rackdesk.png")
+    else
+      log "rsvg-convert (librsvg2-bin) not found: the installers get jpackage's default icon"
+    fi
+    if command -v Xvfb >/dev/null 2>&1; then
+      aot=(--java-options "-XX:AOTCache=\$APPDIR/rackdesk.aot" --java-options "-Xlog:aot*=off")
+    else
+      log "no Xvfb (apt-get install xvfb): no start-up cache, the app starts slower"
+    fi
+    ;;
+  # the .ico and .icns come from packaging/make-icons.sh, run on Linux (the hosted workflow's icons job)
+  windows) [[ -f target/icons/rackdesk.ico ]] && icon=(--icon target/icons/rackdesk.ico) ;;
+  mac) [[ -f target/icons/rackdesk.icns ]] && icon=(--icon target/icons/rackdesk.icns) ;;
+esac
+(( ${#icon[@]} )) || log "no icon for $os (packaging/make-icons.sh makes them): jpackage's default icon"
 
 log "jpackage: app-image"
 "$jpackage" --type app-image "${about[@]}" "${launcher[@]}" "${aot[@]}" "${icon[@]}" --add-modules "$modules" \
@@ -156,11 +162,11 @@ case $os in
     ;;
   windows)
     log "jpackage: msi"
-    "$jpackage" --type msi --app-image "$image" "${about[@]}" --win-menu --win-shortcut --win-dir-chooser
+    "$jpackage" --type msi --app-image "$image" "${about[@]}" "${icon[@]}" --win-menu --win-shortcut --win-dir-chooser
     ;;
   mac)
     log "jpackage: dmg"
-    "$jpackage" --type dmg --app-image "$image" "${about[@]}"
+    "$jpackage" --type dmg --app-image "$image" "${about[@]}" "${icon[@]}"
     ;;
 esac
 rm -rf "$out/input"

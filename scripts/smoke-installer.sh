@@ -15,6 +15,12 @@ debs=(target/installer/rackdesk_*.deb)
 rpms=(target/installer/rackdesk-*.rpm)
 [[ -f ${debs[0]} && -f ${rpms[0]} ]] || die "the installer build made no .deb or no .rpm"
 log "built: $(du -h "${debs[0]}" | cut -f1) ${debs[0]}, $(du -h "${rpms[0]}" | cut -f1) ${rpms[0]}"
+# the Windows and macOS icons (made here for the hosted workflow): every size there
+icons=$(mktemp -d)
+bash packaging/make-icons.sh "$icons" >/dev/null
+[[ $(icotool -l "$icons/rackdesk.ico" | grep -c -e '--icon') == 6 ]] || die "rackdesk.ico lacks sizes: $(icotool -l "$icons/rackdesk.ico")"
+icns2png -l "$icons/rackdesk.icns" | grep -q "512x512" || die "rackdesk.icns has no 512 px icon"
+rm -rf "$icons"
 remove() { as_root env DEBIAN_FRONTEND=noninteractive apt-get remove -y -qq rackdesk >/dev/null || true; }
 trap remove EXIT
 as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "./${debs[0]}" >/dev/null
