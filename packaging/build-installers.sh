@@ -39,6 +39,13 @@ rm -rf "$out"
 mkdir -p "$out/input/lib"
 cp target/rackdesk.jar "$out/input/"
 cp target/lib/*.jar "$out/input/lib/"
+# JavaFX's native libraries next to its jars: JavaFX loads them from there directly, instead of
+# checking (and on a first start, writing) copies under ~/.openjfx/cache at every start
+command -v unzip >/dev/null 2>&1 || die "unzip not found (apt-get install unzip)"
+for jar in "$out"/input/lib/javafx-*-{linux,win,mac,mac-aarch64}.jar; do
+  [[ -f $jar ]] || continue
+  unzip -qo "$jar" '*.so' '*.dll' '*.dylib' -d "$out/input/lib" 2>/dev/null || (( $? == 11 ))   # 11: a pattern matched nothing
+done
 
 # what the classes need (jdeps: java.base, java.desktop, java.naming, java.scripting, java.sql,
 # jdk.jfr, jdk.unsupported), plus what is loaded by name: EC keys and certificates (jdk.crypto.ec),

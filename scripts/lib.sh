@@ -37,10 +37,11 @@ BUILD_PACKAGES=(openjdk-17-jdk-headless libvirt0 libpangoft2-1.0-0 curl ca-certi
 # shellcheck disable=SC2034
 GUI_PACKAGES=(libgtk-3-0 libxtst6 fonts-dejavu-core fonts-wqy-microhei)
 # What building the installers needs on Debian (packaging/build-installers.sh): fakeroot for the
-# .deb, rpmbuild for the .rpm, cpio to look into the .rpm (smoke-installer.sh), rsvg-convert for the icon,
+# .deb, rpmbuild for the .rpm, cpio to look into the .rpm (smoke-installer.sh), unzip for JavaFX's native
+# libraries, rsvg-convert for the icon,
 # icotool and png2icns for the Windows and macOS icons (packaging/make-icons.sh).
 # shellcheck disable=SC2034
-INSTALLER_PACKAGES=(fakeroot rpm cpio librsvg2-bin icoutils icnsutils)
+INSTALLER_PACKAGES=(fakeroot rpm cpio unzip librsvg2-bin icoutils icnsutils)
 
 # The desktop app's JVM options (packaging/jvm.options without comments), one per line on stdout.
 desktop_jvm_options() {

@@ -25,6 +25,8 @@ remove() { as_root env DEBIAN_FRONTEND=noninteractive apt-get remove -y -qq rack
 trap remove EXIT
 as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "./${debs[0]}" >/dev/null
 [[ -x /opt/rackdesk/bin/Rackdesk ]] || die "the package installed no /opt/rackdesk/bin/Rackdesk"
+# JavaFX's native libraries sit next to its jars, so it loads them from there (no ~/.openjfx/cache)
+[[ -f /opt/rackdesk/lib/app/lib/libglass.so ]] || die "the package has no JavaFX native libraries in lib/app/lib"
 # the build's training run made the start-up cache; -XX:AOTMode=on makes a JVM that cannot use it
 # (jar times not restored by postinst, another runtime) refuse to start instead of starting slower
 [[ -s /opt/rackdesk/lib/app/rackdesk.aot ]] || die "the package has no start-up cache (lib/app/rackdesk.aot)"
