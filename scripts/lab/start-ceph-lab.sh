@@ -276,7 +276,7 @@ FSID=$(awk '$1 == "fsid" {print $3}' "$CONF")
   echo "RACKDESK_CEPH_ID='admin'"
   echo "RACKDESK_CEPH_KEY_FILE='$LAB_DIR/admin.key'"
   echo "RACKDESK_CEPH_MON='$MON_IP:$MON_PORT'"
-  echo "RACKDESK_CEPH_MON_V2='$MON_IP:$MON_PORT2'"
+  echo "RACKDESK_CEPH_MON_V2='v2:$MON_IP:$MON_PORT2'"
   echo "RACKDESK_CEPH_FSID='$FSID'"
   echo "RACKDESK_CEPH_OSDS='$NOSD'"
   echo "RACKDESK_CEPH_RUN_DIR='$RUN'"
