@@ -76,6 +76,11 @@ ours() {  # ours PID
   tr '\0' ' ' <"/proc/$1/cmdline" 2>/dev/null | grep -qF -- "$CONF"
 }
 running() { [[ -s $1 ]] && ours "$(cat "$1")"; }  # running PIDFILE
+alive_pid() {  # alive_pid PID -> exists and is no zombie
+  local st
+  st=$(awk '{print $3}' "/proc/$1/stat" 2>/dev/null) || return 1
+  [[ -n $st && $st != Z ]]
+}
 port_open() { timeout 1 bash -c "exec 3<>/dev/tcp/127.0.0.1/$1" 2>/dev/null; }
 
 # start_daemon NAME BINARY ARGS...: foreground mode (-f) in its own session, pid in $RUN/NAME.pid.
@@ -88,7 +93,8 @@ start_daemon() {
     rm -f "$asok"
     setsid "$@" -f -c "$CONF" </dev/null >>"$LOGD/$name.stdout" 2>&1 &
     echo $! >"$pidf"
-    for ((i = 0; i < 150; i++)); do [[ -S $asok ]] && break; running "$pidf" || break; sleep 0.1; done
+    # until the fork has exec'd the daemon its command line is bash's: wait on the pid, not on ours()
+    for ((i = 0; i < 200; i++)); do [[ -S $asok ]] && break; alive_pid "$(cat "$pidf")" || break; sleep 0.1; done
     if running "$pidf" && [[ -S $asok ]]; then log "started $name (pid $(cat "$pidf"))"; return 0; fi
     # seen once in the lab notes: an OSD restarted right after SIGKILL failed cephx at start
     log "$name did not come up (attempt $try): $(tail -n 3 "$LOGD/$name.stdout" | tr -s '\n' ' ')"

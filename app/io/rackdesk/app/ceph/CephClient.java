@@ -78,17 +78,18 @@ public final class CephClient implements AutoCloseable {
 
     /** Connects to the cluster, or throws with a message for a person (never the key). */
     public static CephClient connect(CephTarget target) throws CephException {
-        LibRados rados = library();
-        String key = target.usesConf() ? null : readKey(target);
-        if (!target.usesConf()) {
-            MonitorAddresses.requireResolvable(target.monitors());
-        }
+        // what we can check ourselves first: clearer messages than librados' bare error codes
+        String key = null;
         if (target.usesConf()) {
             requireReadable(target.conf(), "ceph.conf");
             if (target.keyring() != null) {
                 requireReadable(target.keyring(), "keyring");
             }
+        } else {
+            key = readKey(target);
+            MonitorAddresses.requireResolvable(target.monitors());
         }
+        LibRados rados = library();
         PointerByReference ref = new PointerByReference();
         int rc = rados.rados_create2(ref, "ceph", target.entityName(), 0);
         if (rc < 0) {
