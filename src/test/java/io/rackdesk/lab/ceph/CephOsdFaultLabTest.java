@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.rackdesk.app.ceph.CephClient;
 import io.rackdesk.app.ceph.CephException;
+import io.rackdesk.app.ceph.CephHealth;
 import io.rackdesk.app.ceph.CephStatus;
 import io.rackdesk.app.ceph.CephStatusReader;
 import io.rackdesk.app.ceph.CephTarget;
@@ -53,6 +54,16 @@ class CephOsdFaultLabTest {
                 assertEquals(osds, s.osds().in(), "a down OSD stays in for mon_osd_down_out_interval");
                 assertTrue(s.pgs().byState().keySet().stream().anyMatch(st -> st.contains("degraded") || st.contains("undersized")),
                         s.pgs().byState().toString());
+
+                // mute OSD_DOWN with a TTL: the next poll shows it muted, and so does the CLI
+                CephHealth.mute(client, "OSD_DOWN", Duration.ofMinutes(10), false);
+                Polled muted = poll(client, Duration.ofSeconds(15), st -> st.checks().stream()
+                        .anyMatch(c -> c.code().equals("OSD_DOWN") && c.muted()));
+                assertTrue(muted.polls() <= 3, "muted after " + muted.polls() + " polls");
+                JsonNode mutes = CephLab.cli("health", "detail").path("mutes");
+                assertEquals("OSD_DOWN", mutes.get(0).path("code").asText(), mutes.toString());
+                CephHealth.unmute(client, "OSD_DOWN");
+                poll(client, Duration.ofSeconds(15), st -> st.checks().stream().noneMatch(CephStatus.Check::muted));
 
                 // the same through the command line, while the OSD is down
                 CephAgreement.eventually(Duration.ofSeconds(30), () -> {
