@@ -24,7 +24,8 @@ trap stop_lab EXIT
 as_root env RACKDESK_LAB_DIR="$RACKDESK_LAB_DIR" bash scripts/lab/start-libvirt-lab.sh >/dev/null
 [[ -s $RACKDESK_LAB_ENV ]] || die "the lab did not write $RACKDESK_LAB_ENV"
 # the Ceph lab cluster (1 mon, 1 mgr, 3 memstore OSDs on 127.0.0.1) with its pools and RBD images, made
-# anew each run: memstore OSDs that were killed rather than stopped (a session's end) lose their data
+# anew each run: memstore OSDs that were killed rather than stopped (a session's end) lose what was
+# written since their last clean stop, silently
 as_root env RACKDESK_CEPH_LAB_DIR="$RACKDESK_CEPH_LAB_DIR" bash scripts/lab/stop-ceph-lab.sh
 as_root env RACKDESK_CEPH_LAB_DIR="$RACKDESK_CEPH_LAB_DIR" RACKDESK_CEPH_LAB_FRESH=1 bash scripts/lab/start-ceph-lab.sh >/dev/null
 as_root env RACKDESK_CEPH_LAB_DIR="$RACKDESK_CEPH_LAB_DIR" bash scripts/lab/seed-ceph-lab.sh >/dev/null
