@@ -13,6 +13,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -110,6 +111,9 @@ public final class CephClient implements AutoCloseable {
                     set(rados, h, "keyring", target.keyring().toString());
                 }
                 monitors = get(rados, h, "mon_host");
+                if (monitors != null) {
+                    MonitorAddresses.requireResolvable(List.of(monitors));
+                }
             } else {
                 monitors = String.join(",", target.monitors());
                 set(rados, h, "mon_host", MonitorAddresses.monHost(target.monitors()));

@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
  */
 final class MonitorAddresses {
     static final int MSGR2_PORT = 3300;
+    private static final Pattern HOST_NAME = Pattern.compile("([A-Za-z0-9.-]*[A-Za-z][A-Za-z0-9.-]*)(:\\d+)?");
     private static final Pattern HOST_PORT = Pattern.compile("(\\[[0-9A-Fa-f:.]+\\]|[^:\\[\\]]+):(\\d{1,5})");
 
     private MonitorAddresses() {
@@ -52,9 +53,10 @@ final class MonitorAddresses {
      * "server name not found" on the process's stderr and fail with a bare EINVAL.
      */
     static void requireResolvable(List<String> addresses) throws CephException {
+        // DNS answers within the OS resolver's timeout (seconds); librados would ask the same
         for (String a : addresses) {
             for (String host : hosts(a)) {
-                if (!host.isEmpty() && !looksNumeric(host)) {
+                if (!host.isEmpty()) {
                     try {
                         InetAddress.getAllByName(host);
                     } catch (UnknownHostException e) {
@@ -65,29 +67,23 @@ final class MonitorAddresses {
         }
     }
 
-    /** The host names in one address: "[v2:a:3300,v1:a:6789]" -> [a, a]. */
-    static List<String> hosts(String address) {
-        String a = address.strip();
-        if (a.startsWith("[v")) {
-            a = a.substring(1, a.endsWith("]") ? a.length() - 1 : a.length());
-        }
+    /**
+     * The host names (not IP addresses) in a mon_host value in any of Ceph's forms:
+     * "[v2:mon1:3300/0,v1:mon1:6789/0] mon2:6789,10.0.0.3" -> [mon1, mon1, mon2].
+     */
+    static List<String> hosts(String monHost) {
         List<String> hosts = new ArrayList<>();
-        for (String part : a.split(",")) {
-            String p = part.strip();
-            if (p.startsWith("v1:") || p.startsWith("v2:")) {
-                p = p.substring(3);
-            }
-            int slash = p.indexOf('/');
+        for (String token : monHost.split("[\\s,;\\[\\]]+")) {
+            String t = token.startsWith("v1:") || token.startsWith("v2:") ? token.substring(3) : token;
+            int slash = t.indexOf('/');
             if (slash >= 0) {
-                p = p.substring(0, slash); // v2:1.2.3.4:3300/0 (nonce)
+                t = t.substring(0, slash);
             }
-            Matcher m = HOST_PORT.matcher(p);
-            hosts.add(m.matches() ? m.group(1) : p);
+            Matcher m = HOST_NAME.matcher(t);
+            if (m.matches()) {
+                hosts.add(m.group(1));
+            }
         }
         return hosts;
-    }
-
-    private static boolean looksNumeric(String host) {
-        return host.startsWith("[") || host.matches("[0-9.]+") || host.contains(":");
     }
 }

@@ -49,9 +49,12 @@ class KeyringsAndAddressesTest {
 
     @Test
     void hostsAreFoundInEveryForm() {
-        assertEquals(List.of("1.2.3.4", "1.2.3.4"), MonitorAddresses.hosts("[v2:1.2.3.4:3300/0,v1:1.2.3.4:6789/0]"));
+        assertEquals(List.of(), MonitorAddresses.hosts("[v2:1.2.3.4:3300/0,v1:1.2.3.4:6789/0]"));
+        assertEquals(List.of("mon1", "mon1", "mon2.example.org"),
+                MonitorAddresses.hosts("[v2:mon1:3300/0,v1:mon1:6789/0] mon2.example.org:6789,10.0.0.3"));
         assertEquals(List.of("mon1"), MonitorAddresses.hosts("mon1:6789"));
         assertEquals(List.of("mon1"), MonitorAddresses.hosts("mon1"));
+        assertEquals(List.of(), MonitorAddresses.hosts("[fe80::1]:6789,[v2:[::1]:3300,v1:[::1]:6789]"));
     }
 
     @Test
@@ -59,6 +62,7 @@ class KeyringsAndAddressesTest {
         CephException e = assertThrows(CephException.class,
                 () -> MonitorAddresses.requireResolvable(List.of("127.0.0.1:6789", "no-such-monitor.invalid:6789")));
         assertEquals("monitor host not found: no-such-monitor.invalid", e.getMessage());
+        assertThrows(CephException.class, () -> MonitorAddresses.requireResolvable(List.of("[v2:a.invalid:3300,v1:a.invalid:6789]")));
         MonitorAddresses.requireResolvable(List.of("127.0.0.1:6789", "v2:127.0.0.1:3300", "localhost"));
     }
 }

@@ -93,4 +93,14 @@ class CephStatusCommandTest {
         assertEquals(1, run("ceph-status", "--mon", "no-such-monitor.invalid:6789", "--id", "admin", "--key-file", k.toString()));
         assertEquals("rackdesk ceph-status: monitor host not found: no-such-monitor.invalid", oneErrLine());
     }
+
+    @Test
+    void anUnknownMonitorHostInTheConfIsOneLine() throws Exception {
+        Path conf = Files.writeString(dir.resolve("ceph.conf"), "[global]\nmon host = [v2:no-such-monitor.invalid:3300,v1:no-such-monitor.invalid:6789]\n");
+        Path keyring = Files.writeString(dir.resolve("k"), "[client.admin]\n\tkey = AQBzqyxmAAAAABAAaVnZQm9yjGkNYVZYo9ai0w==\n");
+        org.junit.jupiter.api.Assumptions.assumeTrue(io.rackdesk.app.ceph.CephClient.libraryVersion().matches("\\d+\\.\\d+\\.\\d+"),
+                "librados is not installed");
+        assertEquals(1, run("ceph-status", "--conf", conf.toString(), "--keyring", keyring.toString()));
+        assertEquals("rackdesk ceph-status: monitor host not found: no-such-monitor.invalid", oneErrLine());
+    }
 }
