@@ -20,9 +20,9 @@ import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 
 /**
- * Stops one OSD of the lab cluster, sees it down and the PGs degraded within a few polls, checks that
+ * Faults on the lab cluster. Stops one OSD of the lab cluster, sees it down and the PGs degraded within a few polls, checks that
  * ceph-status still agrees with the ceph CLI, then restarts it (scripts/lab/start-ceph-lab.sh) and waits
- * for HEALTH_OK with every PG active+clean again.
+ * for HEALTH_OK with every PG active+clean again. Freezes the monitor (SIGSTOP) and sees a command time out.
  */
 class CephOsdFaultLabTest {
     private static final Duration POLL = Duration.ofSeconds(1);
@@ -79,6 +79,37 @@ class CephOsdFaultLabTest {
                 Polled back = poll(client, Duration.ofSeconds(180), CephOsdFaultLabTest::isHealthy);
                 System.out.printf("osd.%d restarted: HEALTH_OK with every PG active+clean after %d ms%n", OSD, ms(t1, back.at()));
             }
+        }
+    }
+
+    @Test
+    void aMonitorThatStopsAnsweringTimesACommandOutInsteadOfHanging() throws Exception {
+        CephLab.require();
+        Duration timeout = Duration.ofSeconds(3);
+        ProcessHandle mon = labDaemon(Path.of(CephLab.get("RACKDESK_CEPH_RUN_DIR")).resolve("mon.a.pid"));
+        try (CephClient client = CephClient.connect(CephTarget.fromConf(CephLab.conf(), CephLab.keyring(), "admin", timeout))) {
+            CephStatusReader.read(client);
+            CephLab.run(List.of("kill", "-STOP", Long.toString(mon.pid()))); // hung, like a host behind a dropped firewall
+            long t0 = System.nanoTime();
+            CephException e;
+            try {
+                e = org.junit.jupiter.api.Assertions.assertThrows(CephException.class, () -> CephStatusReader.read(client));
+            } finally {
+                CephLab.run(List.of("kill", "-CONT", Long.toString(mon.pid())));
+            }
+            long ms = ms(t0, System.nanoTime());
+            System.out.printf("a hung monitor: '%s' after %d ms%n", e.getMessage(), ms);
+            assertEquals(CephException.Kind.TIMEOUT, e.kind());
+            assertEquals("the monitor did not answer 'status' within 3 s (" + client.monitors() + ")", e.getMessage());
+            assertTrue(ms >= 2500 && ms < 8000, ms + " ms");
+            // and the same connection works again once the monitor answers
+            CephAgreement.eventually(Duration.ofSeconds(30), () -> {
+                try {
+                    assertEquals(CephLab.get("RACKDESK_CEPH_FSID"), CephStatusReader.read(client).fsid());
+                } catch (CephException again) {
+                    throw new AssertionError(again.getMessage(), again);
+                }
+            });
         }
     }
 
