@@ -79,6 +79,11 @@ public final class CephClient implements AutoCloseable {
 
     /** Connects to the cluster, or throws with a message for a person (never the key). */
     public static CephClient connect(CephTarget target) throws CephException {
+        return connect(target, null);
+    }
+
+    /** As {@link #connect(CephTarget)}, through {@code rados} (tests wrap librados to watch its buffers) or the real one. */
+    static CephClient connect(CephTarget target, LibRados rados) throws CephException {
         // what we can check ourselves first: clearer messages than librados' bare error codes
         String key = null;
         if (target.usesConf()) {
@@ -90,7 +95,9 @@ public final class CephClient implements AutoCloseable {
             key = readKey(target);
             MonitorAddresses.requireResolvable(target.monitors());
         }
-        LibRados rados = library();
+        if (rados == null) {
+            rados = library();
+        }
         PointerByReference ref = new PointerByReference();
         int rc = rados.rados_create2(ref, "ceph", target.entityName(), 0);
         if (rc < 0) {
