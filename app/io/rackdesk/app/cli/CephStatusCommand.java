@@ -63,7 +63,8 @@ public final class CephStatusCommand implements Callable<Integer> {
     }
 
     static final class ByMonitors {
-        @Option(names = "--mon", required = true, split = ",", paramLabel = "HOST:PORT",
+        // commas split the list, except inside Ceph's [v2:...,v1:...] form
+        @Option(names = "--mon", required = true, split = ",(?![^\\[]*\\])", splitSynopsisLabel = ",", paramLabel = "HOST:PORT",
                 description = "Monitor addresses, comma-separated (HOST:PORT or Ceph's [v2:HOST:PORT,v1:HOST:PORT]).")
         List<String> monitors;
         @Option(names = "--id", required = true, paramLabel = "NAME", description = "The client's id, e.g. admin for client.admin.")

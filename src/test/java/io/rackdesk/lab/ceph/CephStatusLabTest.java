@@ -96,6 +96,9 @@ class CephStatusLabTest {
         Run v2 = cephStatus("--mon", CephLab.get("RACKDESK_CEPH_MON_V2"), "--id", "admin", "--key-file",
                 CephLab.keyring().toString());
         assertEquals(0, v2.exit(), "msgr2 address and the key taken from a keyring: " + v2.err());
+        String both = "[" + CephLab.get("RACKDESK_CEPH_MON_V2") + ",v1:" + CephLab.get("RACKDESK_CEPH_MON") + "]";
+        Run vec = cephStatus("--mon", "127.0.0.1:1," + both, "--id", "admin", "--key-file", CephLab.get("RACKDESK_CEPH_KEY_FILE"));
+        assertEquals(0, vec.exit(), "a dead monitor and Ceph's [v2:...,v1:...] form in one list: " + vec.err());
     }
 
     @Test
