@@ -3,7 +3,8 @@ package io.rackdesk.app.ceph;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.jna.Native;
+import com.ceph.rados.Rados;
+import com.ceph.rados.exceptions.RadosException;
 import com.sun.jna.Pointer;
 import com.sun.jna.ptr.PointerByReference;
 import io.rackdesk.app.platform.NativeLibraries;
@@ -24,6 +25,9 @@ import org.slf4j.LoggerFactory;
  * within the target's timeout with a message that says which; commands are JSON mon or mgr
  * commands whose result buffers are given back to librados every time.
  *
+ * <p>The handle is rados-java's ({@link RadosHandle}: create, configuration, connect, fsid, shutdown);
+ * commands go through {@link LibRados}, our binding of what rados-java gets wrong.
+ *
  * <p>Thread-safe: commands may run on several threads at once; {@link #close} waits for them (each
  * is bounded by the timeout) before it shuts the handle down. Calls block: run them on a worker.
  */
@@ -35,15 +39,28 @@ public final class CephClient implements AutoCloseable {
     private static String unavailable;
 
     private final LibRados rados;
+    private final RadosHandle cluster;
     private final Pointer handle;
     private final CephTarget target;
     private final String monitors;
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private boolean closed;
 
-    private CephClient(LibRados rados, Pointer handle, CephTarget target, String monitors) {
+    /** rados-java's client with its rados_t, which our own calls take. */
+    static final class RadosHandle extends Rados {
+        RadosHandle(String clusterName, String entityName) {
+            super(clusterName, entityName, 0);
+        }
+
+        Pointer pointer() {
+            return clusterPtr;
+        }
+    }
+
+    private CephClient(LibRados rados, RadosHandle cluster, CephTarget target, String monitors) {
         this.rados = rados;
-        this.handle = handle;
+        this.cluster = cluster;
+        this.handle = cluster.pointer();
         this.target = target;
         this.monitors = monitors;
     }
@@ -69,9 +86,9 @@ public final class CephClient implements AutoCloseable {
     /** librados' version, e.g. "3.0.0", or why it cannot be used. */
     public static String libraryVersion() {
         try {
-            int[] a = new int[1], b = new int[1], c = new int[1];
-            library().rados_version(a, b, c);
-            return a[0] + "." + b[0] + "." + c[0];
+            library();
+            int[] v = Rados.getVersion();
+            return v[0] + "." + v[1] + "." + v[2];
         } catch (CephException e) {
             return e.getMessage();
         }
@@ -98,63 +115,69 @@ public final class CephClient implements AutoCloseable {
         if (rados == null) {
             rados = library();
         }
-        PointerByReference ref = new PointerByReference();
-        int rc = rados.rados_create2(ref, "ceph", target.entityName(), 0);
-        if (rc < 0) {
-            throw new CephException(CephErrors.kindOf(rc), rc, "librados could not create a client for "
-                    + target.entityName() + ": " + CephErrors.name(rc));
+        RadosHandle h;
+        try {
+            h = new RadosHandle("ceph", target.entityName());
+        } catch (LinkageError e) {   // rados-java loads librados itself: the same library as ours, so unlikely
+            throw new CephException(CephException.Kind.UNAVAILABLE, 0, NativeLibraries.missing(NativeLibraries.Library.RADOS));
         }
-        Pointer h = ref.getValue();
+        if (h.pointer() == null) {   // rados-java does not look at rados_create2's result
+            throw new CephException(CephException.Kind.OTHER, 0, "librados could not create a client for " + target.entityName());
+        }
         boolean connected = false;
         try {
             String monitors;
             if (target.usesConf()) {
-                rc = rados.rados_conf_read_file(h, target.conf().toString());
-                if (rc < 0) {
+                try {
+                    h.confReadFile(target.conf().toFile());
+                } catch (RadosException e) {
+                    int rc = e.getReturnValue();
                     throw new CephException(rc == -2 ? CephException.Kind.FILE : CephException.Kind.INVALID, rc,
                             "cannot read ceph.conf " + target.conf() + ": " + CephErrors.name(rc));
                 }
                 if (target.keyring() != null) {
-                    set(rados, h, "keyring", target.keyring().toString());
+                    set(h, "keyring", target.keyring().toString());
                 }
-                monitors = get(rados, h, "mon_host");
+                monitors = get(h, "mon_host");
                 if (monitors != null) {
                     MonitorAddresses.requireResolvable(List.of(monitors));
                 }
             } else {
                 monitors = String.join(",", target.monitors());
-                set(rados, h, "mon_host", MonitorAddresses.monHost(target.monitors()));
-                rc = rados.rados_conf_set(h, "key", key);
-                if (rc < 0) {
-                    throw new CephException(CephException.Kind.INVALID, rc, "the key in " + target.keyFile()
-                            + " is not a valid cephx key for " + target.entityName() + ": " + CephErrors.name(rc));
+                set(h, "mon_host", MonitorAddresses.monHost(target.monitors()));
+                try {
+                    h.confSet("key", key);
+                } catch (RadosException e) {
+                    throw new CephException(CephException.Kind.INVALID, e.getReturnValue(), "the key in " + target.keyFile()
+                            + " is not a valid cephx key for " + target.entityName() + ": " + CephErrors.name(e.getReturnValue()));
                 }
             }
             // librados prints its own errors on stderr and may bind an admin socket: a client needs neither
-            rados.rados_conf_set(h, "log_to_stderr", "false");
-            rados.rados_conf_set(h, "err_to_stderr", "false");
-            rados.rados_conf_set(h, "admin_socket", "");
+            set(h, "log_to_stderr", "false");
+            set(h, "err_to_stderr", "false");
+            set(h, "admin_socket", "");
             String t = target.timeoutSetting();
-            set(rados, h, "client_mount_timeout", t);
-            set(rados, h, "rados_mon_op_timeout", t);
-            set(rados, h, "rados_osd_op_timeout", t);
+            set(h, "client_mount_timeout", t);
+            set(h, "rados_mon_op_timeout", t);
+            set(h, "rados_osd_op_timeout", t);
 
             long t0 = System.nanoTime();
-            rc = rados.rados_connect(h);
-            if (rc < 0) {
-                throw connectFailure(rados, h, target, monitors, rc);
+            try {
+                h.connect();
+            } catch (RadosException e) {
+                throw connectFailure(h, target, monitors, e.getReturnValue());
             }
             LOG.debug("connected to {} as {} in {} ms", monitors, target.entityName(), (System.nanoTime() - t0) / 1_000_000);
             connected = true;
             return new CephClient(rados, h, target, monitors);
         } finally {
             if (!connected) {
-                rados.rados_shutdown(h);
+                h.shutDown();
             }
         }
     }
 
-    private static CephException connectFailure(LibRados rados, Pointer h, CephTarget target, String monitors, int rc) {
+    private static CephException connectFailure(RadosHandle h, CephTarget target, String monitors, int rc) {
         String who = target.entityName();
         String at = monitors == null || monitors.isBlank() ? "(no monitor address configured)" : monitors;
         return switch (-rc) {
@@ -163,7 +186,7 @@ public final class CephClient implements AutoCloseable {
             case 13, 1 -> new CephException(CephException.Kind.AUTHENTICATION, rc, "authentication failed: wrong key for "
                     + who + ", or no such user on the cluster at " + at);
             case 2 -> new CephException(CephException.Kind.FILE, rc, target.usesConf()
-                    ? "keyring not found for " + who + ": " + orUnset(get(rados, h, "keyring"))
+                    ? "keyring not found for " + who + ": " + orUnset(get(h, "keyring"))
                     : "no key for " + who + " in " + target.keyFile());
             case 22 -> new CephException(CephException.Kind.INVALID, rc, "invalid monitor address (" + at
                     + ") or malformed key for " + who);
@@ -206,18 +229,21 @@ public final class CephClient implements AutoCloseable {
         return key;
     }
 
-    private static void set(LibRados rados, Pointer h, String option, String value) throws CephException {
-        int rc = rados.rados_conf_set(h, option, value);
-        if (rc < 0) {
-            throw new CephException(CephException.Kind.INVALID, rc, "librados refused " + option + " = " + value + ": "
-                    + CephErrors.name(rc));
+    private static void set(RadosHandle h, String option, String value) throws CephException {
+        try {
+            h.confSet(option, value);
+        } catch (RadosException e) {
+            throw new CephException(CephException.Kind.INVALID, e.getReturnValue(), "librados refused " + option + " = " + value
+                    + ": " + CephErrors.name(e.getReturnValue()));
         }
     }
 
-    private static String get(LibRados rados, Pointer h, String option) {
-        byte[] buf = new byte[4096];
-        int rc = rados.rados_conf_get(h, option, buf, new LibRados.SizeT(buf.length));
-        return rc < 0 ? null : Native.toString(buf, StandardCharsets.UTF_8.name());
+    private static String get(RadosHandle h, String option) {
+        try {
+            return h.confGet(option);
+        } catch (RadosException e) {
+            return null;
+        }
     }
 
     public CephTarget target() {
@@ -234,12 +260,12 @@ public final class CephClient implements AutoCloseable {
         lock.readLock().lock();
         try {
             requireOpen();
-            byte[] buf = new byte[64];
-            int rc = rados.rados_cluster_fsid(handle, buf, new LibRados.SizeT(buf.length));
-            if (rc < 0) {
+            try {
+                return cluster.clusterFsid();
+            } catch (RadosException e) {
+                int rc = e.getReturnValue();
                 throw new CephException(CephErrors.kindOf(rc), rc, "cannot read the fsid: " + CephErrors.name(rc));
             }
-            return new String(buf, 0, rc, StandardCharsets.US_ASCII);
         } finally {
             lock.readLock().unlock();
         }
@@ -346,7 +372,7 @@ public final class CephClient implements AutoCloseable {
         try {
             if (!closed) {
                 closed = true;
-                rados.rados_shutdown(handle);
+                cluster.shutDown();
             }
         } finally {
             lock.writeLock().unlock();
