@@ -2,11 +2,12 @@
 # start-vnc-lab.sh - start QEMU's VNC servers on 127.0.0.1 for Rackdesk's RFB client tests and CI.
 #
 # Starts one small QEMU (no libvirt; -display none, TCG or KVM, 64 MiB, no NIC) whose guest is a
-# 512-byte boot sector drawing a 320x200 256-colour test picture (solid bars, a two-colour
-# checker, an eight-colour band, a band with every palette colour), then halts: the screen never
-# changes afterwards, so a VNC capture and QEMU's own screendump can be compared pixel for pixel.
+# 512-byte boot sector drawing a 320x200 true-colour test picture (ten solid bars, a two-colour
+# checker, a smooth gradient), then halts: the screen never changes afterwards, so a VNC capture
+# and QEMU's own screendump can be compared pixel for pixel. The script waits for the picture.
 # It serves these VNC displays (idempotent: re-running reuses a running lab):
-#   plain     127.0.0.1:$PORT_BASE      security None, lossy=on (Tight may send JPEG when asked),
+#   plain     127.0.0.1:$PORT_BASE      security None, lossy=on,non-adaptive=on (Tight sends JPEG for
+#             smooth areas when the client asks for a JPEG quality, not only for often-updated areas),
 #             websocket on 127.0.0.1:$WS_BASE (ws://)
 #   password  $PORT_BASE+1              VNC authentication (password from a QEMU secret object)
 #   x509      $PORT_BASE+2              VeNCrypt X509None, the server requires a client certificate
@@ -42,8 +43,8 @@ PASSWORD=rackdesk
 [[ $ACCEL =~ ^[a-z:]+$ ]] || die "bad accel '$ACCEL'"
 export LC_ALL=C
 
-ensure_packages qemu-system-x86 gnutls-bin procps
-for c in qemu-system-x86_64 certtool timeout; do
+ensure_packages qemu-system-x86 gnutls-bin procps python3
+for c in qemu-system-x86_64 certtool timeout python3; do
   command -v "$c" >/dev/null 2>&1 || die "command $c not found"
 done
 
@@ -84,9 +85,8 @@ if [[ ! -s $P/client/client-cert.pem || ! -s $P/server/server-cert.pem ]]; then
   certtool --generate-self-signed --load-privkey "$P/ca/other-key.pem" --template "$P/ca/other.info" \
     --outfile "$P/ca/other-ca-cert.pem" 2>/dev/null
   for who in server client; do
-    # RSA keys in PKCS#8 (what Java's KeyFactory reads without extra libraries)
-    certtool --generate-privkey --key-type rsa --bits 2048 --pkcs8 --null-password \
-      --outfile "$P/$who/$who-key.pem" 2>/dev/null
+    # unencrypted RSA keys (PKCS#1 PEM; "--pkcs8" would encrypt them, even with --null-password)
+    certtool --generate-privkey --key-type rsa --bits 2048 --outfile "$P/$who/$who-key.pem" 2>/dev/null
     certtool --generate-certificate --load-privkey "$P/$who/$who-key.pem" \
       --load-ca-certificate "$P/ca/ca-cert.pem" --load-ca-privkey "$P/ca/ca-key.pem" \
       --template "$P/$who/$who.info" --outfile "$P/$who/$who-cert.pem" 2>/dev/null
@@ -99,68 +99,114 @@ printf '%s' "$PASSWORD" > "$LAB_DIR/password"
 chmod 600 "$LAB_DIR/password"
 
 # ------------------------------------------------------------------ guest
-# The boot sector: mode 13h (320x200, 256 colours), draw the picture into A000:0000, hlt forever.
+# The boot sector: Bochs VBE 320x200x32 (banked), draw the picture through the A000 window, hlt forever.
 # Built from this source with `as --32 boot.s -o boot.o && ld -m elf_i386 -Ttext 0x7c00
 # --oformat binary boot.o -o boot.bin` (then padded to 510 bytes and the 55 AA signature added):
 #   .code16
 #   .intel_syntax noprefix
 #   .globl _start
 #   _start:
-#       mov ax, 0x13
-#       int 0x10
+#       mov bx, 4           /* Bochs VBE: disable, 320x200x32, enable (banked, 64 KiB window at A000) */
+#       xor ax, ax
+#       call dispi
+#       mov bx, 1
+#       mov ax, 320
+#       call dispi
+#       mov bx, 2
+#       mov ax, 200
+#       call dispi
+#       mov bx, 3
+#       mov ax, 32
+#       call dispi
+#       mov bx, 4
+#       mov ax, 1
+#       call dispi
 #       mov ax, 0xA000
 #       mov es, ax
+#       xor si, si          /* pixel number */
+#       xor bp, bp          /* bank */
+#   bank:
+#       mov bx, 5
+#       mov ax, bp
+#       call dispi
 #       xor di, di
-#   next:
-#       mov ax, di
+#   pix:
+#       mov ax, si
 #       xor dx, dx
-#       mov bx, 320
-#       div bx              /* ax = y, dx = x */
+#       mov cx, 320
+#       div cx              /* ax = y, dx = x */
+#       xor ebx, ebx
 #       cmp ax, 50
 #       jae band2
-#       mov al, dl
-#       shr dx, 4
-#       mov al, dl          /* colour x/16: 20 solid bars */
+#       shr dx, 5           /* ten solid bars of 32 pixels */
+#       test dl, 1
+#       jz nored
+#       or ebx, 0xFF0000
+#   nored:
+#       test dl, 2
+#       jz nogreen
+#       or ebx, 0x00FF00
+#   nogreen:
+#       test dl, 4
+#       jz noblue
+#       or bl, 0xFF
+#   noblue:
+#       test dl, 8
+#       jz put
+#       or ebx, 0x808080
 #       jmp put
 #   band2:
 #       cmp ax, 100
 #       jae band3
-#       mov bx, dx
-#       xor bx, ax
-#       shr bx, 3
-#       and bl, 1
-#       mov al, 1
+#       mov cx, dx          /* 8x8 checker of two colours */
+#       xor cx, ax
+#       test cl, 8
+#       mov ebx, 0x0000AA
 #       jz put
-#       mov al, 14          /* 8x8 checker, two colours */
+#       mov ebx, 0xFFFF00
 #       jmp put
 #   band3:
-#       cmp ax, 150
-#       jae band4
-#       xor ax, dx
-#       shr ax, 2
-#       and al, 7
-#       add al, 40          /* eight colours */
-#       jmp put
-#   band4:
-#       add ax, dx          /* x + y: every colour of the palette */
+#       sub ax, 100         /* smooth: red = x / 2, green = 2 (y - 100), blue = 255 - x / 2 */
+#       shl ax, 1
+#       mov bh, al
+#       shr dx, 1
+#       mov bl, 255
+#       sub bl, dl
+#       movzx edx, dx
+#       shl edx, 16
+#       or ebx, edx
 #   put:
-#       stosb
-#       cmp di, 64000
-#       jb next
-#   hang:
+#       mov eax, ebx
+#       stosd
+#       inc si
+#       cmp si, 64000
+#       jae done
+#       test di, di
+#       jnz pix
+#       inc bp
+#       jmp bank
+#   done:
 #       hlt
-#       jmp hang
-BOOT_HEX=b81300cd10b800a08ec031ff89f831d2bb4001f7f383f832730988d0c1ea0488d0eb2983f864731289d331c3c1eb0380e301b0017416b00eeb123d9600730b31d0c1e80224070428eb0201d0aa81ff00fa72b9f4ebfd
-if [[ ! -s $LAB_DIR/boot.img ]]; then
-  {
-    printf '%s' "$BOOT_HEX" | sed 's/../\\x&/g' | xargs -0 printf '%b'
-    head -c $((510 - ${#BOOT_HEX} / 2)) /dev/zero
-    printf '\x55\xaa'
-  } > "$LAB_DIR/boot.img.tmp"
-  [[ $(stat -c %s "$LAB_DIR/boot.img.tmp") == 512 ]] || die "boot sector is not 512 bytes"
-  truncate -s 1M "$LAB_DIR/boot.img.tmp"
-  mv "$LAB_DIR/boot.img.tmp" "$LAB_DIR/boot.img"
-fi
+#       jmp done
+#   dispi:                  /* DISPI register bx = ax */
+#       push ax
+#       mov dx, 0x1ce
+#       mov ax, bx
+#       out dx, ax
+#       pop ax
+#       mov dx, 0x1cf
+#       out dx, ax
+#       ret
+BOOT_HEX=bb040031c0e8c600bb0100b84001e8bd00bb0200b8c800e8b400bb0300b82000e8ab00bb0400b80100e8a200b800a08ec031f631edbb050089e8e8910031ff89f031d2b94001f7f16631db83f8327331c1ea05f6c20174076681cb0000ff00f6c20274076681cb00ff0000f6c204740380cbfff6c208743d6681cb80808000eb3483f864731789d131c1f6c10866bbaa000000742066bb00ffff00eb1883e864d1e088c7d1eab3ff28d3660fb7d266c1e2106609d36689d866ab4681fe00fa730a85ff0f8578ff45e96afff4ebfd50bace0189d8ef58bacf01efc3
+# rewritten every time (a running qemu keeps its own copy: snapshot=on and the old inode)
+{
+  printf '%s' "$BOOT_HEX" | sed 's/../\\x&/g' | xargs -0 printf '%b'
+  head -c $((510 - ${#BOOT_HEX} / 2)) /dev/zero
+  printf '\x55\xaa'
+} > "$LAB_DIR/boot.img.tmp"
+[[ $(stat -c %s "$LAB_DIR/boot.img.tmp") == 512 ]] || die "boot sector is not 512 bytes"
+truncate -s 1M "$LAB_DIR/boot.img.tmp"
+mv "$LAB_DIR/boot.img.tmp" "$LAB_DIR/boot.img"
 
 # ------------------------------------------------------------------ qemu
 P0=$PORT_BASE P1=$((PORT_BASE + 1)) P2=$((PORT_BASE + 2)) P3=$((PORT_BASE + 3))
@@ -171,7 +217,7 @@ ARGS=(-name rackdesk-vnc-lab -machine "pc,accel=$ACCEL" -m 64 -nodefaults -no-us
   -object "secret,id=vncpw,file=$LAB_DIR/password"
   -object "tls-creds-x509,id=tlsverify,dir=$P/server,endpoint=server,verify-peer=on"
   -object "tls-creds-x509,id=tlsnoverify,dir=$P/server,endpoint=server,verify-peer=off"
-  -vnc "127.0.0.1:$((P0 - 5900)),id=plain,lossy=on,websocket=127.0.0.1:$W0"
+  -vnc "127.0.0.1:$((P0 - 5900)),id=plain,lossy=on,non-adaptive=on,websocket=127.0.0.1:$W0"
   -vnc "127.0.0.1:$((P1 - 5900)),id=password,password-secret=vncpw"
   -vnc "127.0.0.1:$((P2 - 5900)),id=x509,tls-creds=tlsverify"
   -vnc "127.0.0.1:$((P3 - 5900)),id=x509vnc,tls-creds=tlsnoverify,password-secret=vncpw,websocket=127.0.0.1:$W3"
@@ -203,8 +249,35 @@ for port in "$P0" "$P1" "$P2" "$P3"; do
   done
   [[ -n $ok ]] || die "no RFB banner on 127.0.0.1:$port"
 done
-# the guest draws its picture in a few milliseconds after SeaBIOS; give TCG a moment
-sleep 1
+# Wait until the guest has drawn its picture: the bottom-right pixel of a QMP screendump (PPM) is
+# not black any more (SeaBIOS and TCG take one to several seconds on a busy machine).
+python3 - "$LAB_DIR/qmp.sock" "$LAB_DIR/ready.ppm" <<'PY' || die "the guest did not draw its picture within 60 s"
+import json, socket, sys, time
+sock, ppm = sys.argv[1], sys.argv[2]
+s = socket.socket(socket.AF_UNIX)
+s.settimeout(5)
+s.connect(sock)
+f = s.makefile('rw')
+f.readline()
+def call(cmd, args=None):
+    f.write(json.dumps({"execute": cmd, "arguments": args or {}}) + "\n")
+    f.flush()
+    while True:
+        r = json.loads(f.readline())
+        if "return" in r or "error" in r:
+            return r
+call("qmp_capabilities")
+deadline = time.time() + 60
+while time.time() < deadline:
+    call("screendump", {"filename": ppm})
+    data = open(ppm, "rb").read()
+    head = data.split(b"\n", 3)  # P6, "W H", 255, pixels
+    if head[0] == b"P6" and head[1].split() == [b"320", b"200"] and data[-3:] != b"\0\0\0":
+        sys.exit(0)
+    time.sleep(0.2)
+sys.exit(1)
+PY
+rm -f "$LAB_DIR/ready.ppm"
 
 # ------------------------------------------------------------------ vnc.env
 cat > "$LAB_DIR/vnc.env.tmp" <<EOF

@@ -197,7 +197,15 @@ public final class RfbSession implements Closeable {
                 throw new IllegalStateException();
         }
         if (minor == 8 || securityType != SECURITY_NONE) {
-            securityResult();
+            try {
+                securityResult();
+            } catch (RfbProtocolException | javax.net.ssl.SSLException e) {
+                if (securityType == SECURITY_VENCRYPT && options.tlsCert == null && !(e instanceof RfbSecurityException)) {
+                    throw new RfbSecurityException(RfbSecurityException.Kind.CERTIFICATE, "the server ended the connection after "
+                            + "the TLS handshake: it probably requires a client certificate (--tls-cert, --tls-key)", e);
+                }
+                throw e;
+            }
         }
 
         send(new byte[] {(byte) (options.shared ? 1 : 0)});
@@ -423,7 +431,11 @@ public final class RfbSession implements Closeable {
         StringBuilder b = new StringBuilder();
         for (int i = 0; i < s.length() && b.length() < 500; i++) {
             char c = s.charAt(i);
-            b.append(c == '\n' ? "\\n" : Character.isISOControl(c) ? "?" : String.valueOf(c));
+            if (c == '\n') {
+                b.append("\\n");
+            } else if (c != 0) { // C servers often count the terminating NUL
+                b.append(Character.isISOControl(c) ? '?' : c);
+            }
         }
         return b.toString();
     }
@@ -711,6 +723,23 @@ public final class RfbSession implements Closeable {
 
     public boolean supportsExtendedKeyEvents() {
         return extendedKeyEvents;
+    }
+
+    /**
+     * Tight and TightPNG rectangles decoded so far by kind: fill, JPEG, PNG, basic copy, basic
+     * palette, basic gradient (see {@link TightDecoder#counts()}).
+     */
+    public long[] tightCounts() {
+        long[] sum = new long[6];
+        for (TightDecoder d : new TightDecoder[] {tight, tightPng}) {
+            if (d != null) {
+                long[] c = d.counts();
+                for (int i = 0; i < sum.length; i++) {
+                    sum[i] += c[i];
+                }
+            }
+        }
+        return sum;
     }
 
     /** How many rectangles of each (real) encoding have been decoded. */

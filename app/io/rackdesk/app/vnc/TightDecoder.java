@@ -19,6 +19,15 @@ public final class TightDecoder implements RectDecoder {
     /** The compact length's largest value (22 bits). */
     static final int MAX_COMPACT_LENGTH = (1 << 22) - 1;
 
+    /** Indexes of {@link #counts()}: which kinds of rectangle the server sent. */
+    public static final int FILL = 0;
+    public static final int JPEG = 1;
+    public static final int PNG = 2;
+    public static final int BASIC_COPY = 3;
+    public static final int BASIC_PALETTE = 4;
+    public static final int BASIC_GRADIENT = 5;
+
+    private final long[] counts = new long[6];
     private final boolean png;
     private final String name;
     private final InflaterInput[] streams = new InflaterInput[4];
@@ -52,10 +61,13 @@ public final class TightDecoder implements RectDecoder {
             int c = pf.tpixel(in.buffer(), in.position());
             in.skip(tpx);
             fb.fill(x, y, w, h, c);
+            counts[FILL]++;
         } else if (type == 9) {
             image(in, x, y, w, h, fb, "JPEG");
+            counts[JPEG]++;
         } else if (type == 10 && png) {
             image(in, x, y, w, h, fb, "PNG");
+            counts[PNG]++;
         } else if (type > 7) {
             throw new RfbProtocolException(name + ": unknown compression type " + type);
         } else {
@@ -126,6 +138,12 @@ public final class TightDecoder implements RectDecoder {
         if (src == stream) {
             stream.end();
         }
+        counts[BASIC_COPY + filter]++;
+    }
+
+    /** Rectangles decoded so far, by kind (FILL, JPEG, PNG, BASIC_COPY, BASIC_PALETTE, BASIC_GRADIENT). */
+    public long[] counts() {
+        return counts.clone();
     }
 
     private void palette(RfbInput src, int colours, int x, int y, int w, int h, Framebuffer fb) throws IOException {

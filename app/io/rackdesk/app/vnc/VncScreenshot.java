@@ -18,7 +18,7 @@ public final class VncScreenshot {
 
     /** The result: the framebuffer, and the session's statistics (already closed). */
     public record Capture(Framebuffer framebuffer, java.util.Map<Integer, Long> rectangles, String desktopName,
-            String protocolVersion, int securityType) {
+            String protocolVersion, int securityType, long[] tightCounts) {
     }
 
     public static Capture capture(VncTarget target, VncOptions options, Duration timeout) throws IOException {
@@ -39,7 +39,7 @@ public final class VncScreenshot {
                     coverage.reset(fb.width(), fb.height());
                     s.requestUpdate(false);
                 } else if (coverage.updateEnded && coverage.complete()) {
-                    return new Capture(fb, s.rectangleCounts(), s.desktopName(), s.protocolVersion(), s.securityType());
+                    return new Capture(fb, s.rectangleCounts(), s.desktopName(), s.protocolVersion(), s.securityType(), s.tightCounts());
                 } else if (coverage.updateEnded && coverage.sawPixels) {
                     s.requestUpdate(false);
                 }
