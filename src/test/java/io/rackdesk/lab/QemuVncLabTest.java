@@ -1,0 +1,278 @@
+package io.rackdesk.lab;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.rackdesk.app.cli.RackdeskCommand;
+import io.rackdesk.app.vnc.Encodings;
+import io.rackdesk.app.vnc.Framebuffer;
+import io.rackdesk.app.vnc.PixelFormat;
+import io.rackdesk.app.vnc.RfbSecurityException;
+import io.rackdesk.app.vnc.RfbSession;
+import io.rackdesk.app.vnc.TightDecoder;
+import io.rackdesk.app.vnc.VncOptions;
+import io.rackdesk.app.vnc.VncScreenshot;
+import io.rackdesk.app.vnc.VncTarget;
+import io.rackdesk.testsupport.VncLab;
+import java.awt.image.BufferedImage;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The RFB client against QEMU's own VNC servers (scripts/lab/start-vnc-lab.sh): every encoding
+ * QEMU offers forced in turn and compared with QEMU's screendump pixel for pixel (lossless) or by
+ * mean error (Tight JPEG); 16- and 8-bit pixel formats; password, VeNCrypt X.509, ws:// and wss://,
+ * and the failures a user meets (wrong password, untrusted certificate, no client certificate).
+ */
+class QemuVncLabTest {
+    private static final Duration TIMEOUT = Duration.ofSeconds(20);
+
+    @TempDir
+    Path dir;
+
+    @BeforeEach
+    void lab() {
+        VncLab.require();
+    }
+
+    private static VncTarget target(String key) {
+        return VncTarget.parse(VncLab.get(key));
+    }
+
+    private static byte[] password() throws Exception {
+        return Files.readString(VncLab.path("RACKDESK_VNC_LAB_PASSWORD_FILE")).strip().getBytes();
+    }
+
+    static Stream<Arguments> lossless() {
+        return Stream.of(
+                Arguments.of("raw", -1),
+                Arguments.of("copyrect", -1),
+                Arguments.of("hextile", -1),
+                Arguments.of("zlib", -1),
+                Arguments.of("zrle", -1),
+                Arguments.of("tight", -1),
+                Arguments.of("tight", 1),   // small rectangles: palette and mono
+                Arguments.of("tight", 9),
+                Arguments.of("tightpng", -1),
+                Arguments.of("tightpng", 1));
+    }
+
+    @ParameterizedTest(name = "{0} compression {1}")
+    @MethodSource("lossless")
+    void losslessEncodingEqualsScreendump(String encoding, int level) throws Exception {
+        int enc = Encodings.parse(encoding);
+        VncOptions o = new VncOptions().encodings(List.of(enc, Encodings.RAW)).compressLevel(level);
+        VncScreenshot.Capture c = VncScreenshot.capture(target("RACKDESK_VNC_LAB_PLAIN"), o, TIMEOUT);
+        assertSamePixels(VncLab.screendump(dir), c.framebuffer(), encoding);
+        if (enc != Encodings.COPY_RECT) { // CopyRect only copies what is already there: the first frame is Raw
+            assertTrue(c.rectangles().getOrDefault(enc, 0L) > 0, encoding + " was not used: " + c.rectangles());
+        }
+    }
+
+    @Test
+    void tightJpegLooksTheSame() throws Exception {
+        VncOptions o = new VncOptions().encodings(List.of(Encodings.TIGHT, Encodings.RAW)).jpegQuality(5);
+        VncScreenshot.Capture c = VncScreenshot.capture(target("RACKDESK_VNC_LAB_PLAIN"), o, TIMEOUT);
+        assertTrue(c.tightCounts()[TightDecoder.JPEG] > 0, "QEMU sent no JPEG rectangle");
+        BufferedImage ref = VncLab.screendump(dir);
+        Framebuffer fb = c.framebuffer();
+        // sharp edges (the checker) suffer from chroma subsampling at quality 5; smooth areas hardly change
+        double all = meanAbsoluteError(ref, fb, 0, fb.height());
+        double smooth = meanAbsoluteError(ref, fb, fb.height() / 2, fb.height());
+        assertTrue(all < 12, "JPEG differs too much from the screendump: mean abs error " + all);
+        assertTrue(smooth < 4, "the smooth lower half differs too much: mean abs error " + smooth);
+    }
+
+    static Stream<Arguments> smallFormats() {
+        return Stream.of("raw", "hextile", "zlib", "zrle", "tight").flatMap(e -> Stream.of(
+                Arguments.of(e, "RGB565"), Arguments.of(e, "BGR233")));
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("smallFormats")
+    void lowBandwidthPixelFormats(String encoding, String format) throws Exception {
+        PixelFormat pf = format.equals("RGB565") ? PixelFormat.RGB565 : PixelFormat.BGR233;
+        VncOptions o = new VncOptions().encodings(List.of(Encodings.parse(encoding), Encodings.RAW)).pixelFormat(pf);
+        VncScreenshot.Capture c = VncScreenshot.capture(target("RACKDESK_VNC_LAB_PLAIN"), o, TIMEOUT);
+        BufferedImage ref = VncLab.screendump(dir);
+        Framebuffer fb = c.framebuffer();
+        assertEquals(ref.getWidth(), fb.width());
+        int bad = 0;
+        for (int y = 0; y < fb.height(); y++) {
+            for (int x = 0; x < fb.width(); x++) {
+                int want = quantize(ref.getRGB(x, y), pf);
+                if ((fb.pixels()[y * fb.width() + x] & 0xFFFFFF) != want) {
+                    bad++;
+                }
+            }
+        }
+        assertEquals(0, bad, "pixels that differ from the screendump reduced to " + pf);
+    }
+
+    /** What a server reducing 8-bit channels to the format's (top bits) and this client's expansion make of a colour. */
+    private static int quantize(int rgb, PixelFormat pf) {
+        return expand((rgb >>> 16) & 255, pf.redMax) << 16 | expand((rgb >>> 8) & 255, pf.greenMax) << 8 | expand(rgb & 255, pf.blueMax);
+    }
+
+    private static int expand(int c8, int max) {
+        int bits = 32 - Integer.numberOfLeadingZeros(max);
+        int v = c8 >>> (8 - bits);
+        return (int) ((v * 255L + max / 2) / max);
+    }
+
+    @Test
+    void vncPassword() throws Exception {
+        VncOptions o = new VncOptions().password(password());
+        VncScreenshot.Capture c = VncScreenshot.capture(target("RACKDESK_VNC_LAB_PASSWORD"), o, TIMEOUT);
+        assertEquals(RfbSession.SECURITY_VNC, c.securityType());
+        assertSamePixels(VncLab.screendump(dir), c.framebuffer(), "password");
+    }
+
+    @Test
+    void wrongPasswordIsSaidSo() {
+        VncOptions o = new VncOptions().password("wrong".getBytes());
+        RfbSecurityException e = assertThrows(RfbSecurityException.class,
+                () -> VncScreenshot.capture(target("RACKDESK_VNC_LAB_PASSWORD"), o, TIMEOUT));
+        assertEquals(RfbSecurityException.Kind.AUTHENTICATION_FAILED, e.kind());
+        assertTrue(e.getMessage().contains("wrong password"), e.getMessage());
+    }
+
+    @Test
+    void missingPasswordIsSaidSo() {
+        RfbSecurityException e = assertThrows(RfbSecurityException.class,
+                () -> VncScreenshot.capture(target("RACKDESK_VNC_LAB_PASSWORD"), new VncOptions(), TIMEOUT));
+        assertEquals(RfbSecurityException.Kind.MISSING_CREDENTIALS, e.kind());
+    }
+
+    @Test
+    void veNCryptX509WithClientCertificate() throws Exception {
+        VncOptions o = new VncOptions().tlsCa(VncLab.path("RACKDESK_VNC_LAB_CA"))
+                .tlsClient(VncLab.path("RACKDESK_VNC_LAB_CLIENT_CERT"), VncLab.path("RACKDESK_VNC_LAB_CLIENT_KEY"));
+        VncScreenshot.Capture c = VncScreenshot.capture(target("RACKDESK_VNC_LAB_X509"), o, TIMEOUT);
+        assertEquals(RfbSession.SECURITY_VENCRYPT, c.securityType());
+        assertSamePixels(VncLab.screendump(dir), c.framebuffer(), "x509");
+    }
+
+    @Test
+    void veNCryptX509VncWithPassword() throws Exception {
+        VncOptions o = new VncOptions().tlsCa(VncLab.path("RACKDESK_VNC_LAB_CA")).password(password());
+        VncScreenshot.Capture c = VncScreenshot.capture(target("RACKDESK_VNC_LAB_X509VNC"), o, TIMEOUT);
+        assertEquals(RfbSession.SECURITY_VENCRYPT, c.securityType());
+        assertSamePixels(VncLab.screendump(dir), c.framebuffer(), "x509vnc");
+    }
+
+    @Test
+    void untrustedServerCertificateIsRefused() {
+        VncOptions o = new VncOptions().tlsCa(VncLab.path("RACKDESK_VNC_LAB_OTHER_CA")).password("x".getBytes());
+        RfbSecurityException e = assertThrows(RfbSecurityException.class,
+                () -> VncScreenshot.capture(target("RACKDESK_VNC_LAB_X509VNC"), o, TIMEOUT));
+        assertEquals(RfbSecurityException.Kind.CERTIFICATE, e.kind());
+        assertTrue(e.getMessage().contains("not trusted"), e.getMessage());
+    }
+
+    @Test
+    void serverThatWantsAClientCertificateSaysSo() {
+        VncOptions o = new VncOptions().tlsCa(VncLab.path("RACKDESK_VNC_LAB_CA"));
+        RfbSecurityException e = assertThrows(RfbSecurityException.class,
+                () -> VncScreenshot.capture(target("RACKDESK_VNC_LAB_X509"), o, TIMEOUT));
+        assertTrue(e.getMessage().contains("client certificate"), e.getMessage());
+    }
+
+    @Test
+    void veNCryptWithoutCaIsExplained() {
+        RfbSecurityException e = assertThrows(RfbSecurityException.class,
+                () -> VncScreenshot.capture(target("RACKDESK_VNC_LAB_X509"), new VncOptions(), TIMEOUT));
+        assertEquals(RfbSecurityException.Kind.MISSING_CREDENTIALS, e.kind());
+        assertTrue(e.getMessage().contains("--tls-ca"), e.getMessage());
+    }
+
+    @Test
+    void webSocket() throws Exception {
+        VncScreenshot.Capture c = VncScreenshot.capture(target("RACKDESK_VNC_LAB_WS"), new VncOptions(), TIMEOUT);
+        assertSamePixels(VncLab.screendump(dir), c.framebuffer(), "ws");
+    }
+
+    @Test
+    void secureWebSocketWithPassword() throws Exception {
+        VncOptions o = new VncOptions().tlsCa(VncLab.path("RACKDESK_VNC_LAB_CA")).password(password());
+        VncScreenshot.Capture c = VncScreenshot.capture(target("RACKDESK_VNC_LAB_WSS"), o, TIMEOUT);
+        assertEquals(RfbSession.SECURITY_VNC, c.securityType());
+        assertSamePixels(VncLab.screendump(dir), c.framebuffer(), "wss");
+    }
+
+    @Test
+    void commandLineWritesTheScreenAsPng() throws Exception {
+        Path png = dir.resolve("shot.png");
+        StringWriter err = new StringWriter();
+        int code = RackdeskCommand.run(new String[] {"vnc-screenshot", "vnc://" + VncLab.get("RACKDESK_VNC_LAB_PASSWORD"),
+            png.toString(), "--encoding", "zrle", "--password-file", VncLab.get("RACKDESK_VNC_LAB_PASSWORD_FILE"),
+            "--timeout", "20"}, o -> { }, new PrintWriter(new StringWriter()), new PrintWriter(err, true));
+        assertEquals(0, code, err.toString());
+        BufferedImage shot = ImageIO.read(png.toFile());
+        BufferedImage ref = VncLab.screendump(dir);
+        assertEquals(ref.getWidth(), shot.getWidth());
+        for (int y = 0; y < ref.getHeight(); y++) {
+            for (int x = 0; x < ref.getWidth(); x++) {
+                assertEquals(ref.getRGB(x, y) & 0xFFFFFF, shot.getRGB(x, y) & 0xFFFFFF, "pixel " + x + "," + y);
+            }
+        }
+    }
+
+    @Test
+    void commandLineFailureIsOneLineAndExitOne() {
+        StringWriter err = new StringWriter();
+        int code = RackdeskCommand.run(new String[] {"vnc-screenshot", VncLab.get("RACKDESK_VNC_LAB_PASSWORD"),
+            dir.resolve("x.png").toString(), "--timeout", "20"}, o -> { }, new PrintWriter(new StringWriter()), new PrintWriter(err, true));
+        assertEquals(1, code);
+        assertEquals(1, err.toString().lines().count(), err.toString());
+        assertTrue(err.toString().contains("--password-file"), err.toString());
+        assertTrue(Files.notExists(dir.resolve("x.png")));
+    }
+
+    static void assertSamePixels(BufferedImage ref, Framebuffer fb, String what) {
+        assertEquals(ref.getWidth() + "x" + ref.getHeight(), fb.width() + "x" + fb.height(), what + ": size");
+        int bad = 0;
+        String first = null;
+        for (int y = 0; y < fb.height(); y++) {
+            for (int x = 0; x < fb.width(); x++) {
+                int want = ref.getRGB(x, y) & 0xFFFFFF;
+                int got = fb.pixels()[y * fb.width() + x] & 0xFFFFFF;
+                if (want != got) {
+                    if (first == null) {
+                        first = String.format("first at %d,%d: %06x instead of %06x", x, y, got, want);
+                    }
+                    bad++;
+                }
+            }
+        }
+        assertEquals(0, bad, what + ": pixels differ from QEMU's screendump (" + first + ")");
+    }
+
+    static double meanAbsoluteError(BufferedImage ref, Framebuffer fb, int fromRow, int toRow) {
+        assertEquals(ref.getWidth() + "x" + ref.getHeight(), fb.width() + "x" + fb.height());
+        long sum = 0;
+        for (int y = fromRow; y < toRow; y++) {
+            for (int x = 0; x < fb.width(); x++) {
+                int a = ref.getRGB(x, y);
+                int b = fb.pixels()[y * fb.width() + x];
+                for (int s = 0; s < 24; s += 8) {
+                    sum += Math.abs(((a >>> s) & 255) - ((b >>> s) & 255));
+                }
+            }
+        }
+        return sum / (3.0 * fb.width() * (toRow - fromRow));
+    }
+}
