@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs the whole test suite against real services: installs what is missing, starts the libvirt lab
-# (libvirtd over tcp/TLS/ssh with a QEMU VM, all on 127.0.0.1), runs every test with Maven, checks
+# (libvirtd over tcp/TLS/ssh with a QEMU VM, all on 127.0.0.1) and the VNC lab (QEMU's VNC servers:
+# plain, password, VeNCrypt x509, websocket), runs every test with Maven, checks
 # the packaged app's window under Xvfb (also without libvirt's client library), builds the installers
 # and starts the installed .deb, and stops the lab again whatever happened. Needs root (or
 # sudo) for the packages and the lab.
@@ -12,11 +13,19 @@ ensure_packages "${BUILD_PACKAGES[@]}" "${GUI_PACKAGES[@]}" "${INSTALLER_PACKAGE
 
 export RACKDESK_LAB_DIR=${RACKDESK_LAB_DIR:-/tmp/rackdesk-lab/libvirt}
 export RACKDESK_LAB_ENV=$RACKDESK_LAB_DIR/lab.env
+export RACKDESK_VNC_LAB_DIR=${RACKDESK_VNC_LAB_DIR:-/tmp/rackdesk-lab/vnc}
+export RACKDESK_VNC_LAB_ENV=$RACKDESK_VNC_LAB_DIR/vnc.env
 export RACKDESK_REQUIRE_LAB=1          # lab tests fail rather than skip if the lab is missing
-stop_lab() { as_root env RACKDESK_LAB_DIR="$RACKDESK_LAB_DIR" bash scripts/lab/stop-libvirt-lab.sh || true; }
+stop_lab() {
+  as_root env RACKDESK_VNC_LAB_DIR="$RACKDESK_VNC_LAB_DIR" bash scripts/lab/stop-vnc-lab.sh || true
+  as_root env RACKDESK_LAB_DIR="$RACKDESK_LAB_DIR" bash scripts/lab/stop-libvirt-lab.sh || true
+}
 trap stop_lab EXIT
 as_root env RACKDESK_LAB_DIR="$RACKDESK_LAB_DIR" bash scripts/lab/start-libvirt-lab.sh >/dev/null
 [[ -s $RACKDESK_LAB_ENV ]] || die "the lab did not write $RACKDESK_LAB_ENV"
+# QEMU's VNC servers for the RFB client's tests (ports 5930+ and 5780+, beside the libvirt lab's 5900/5700)
+as_root env RACKDESK_VNC_LAB_DIR="$RACKDESK_VNC_LAB_DIR" bash scripts/lab/start-vnc-lab.sh >/dev/null
+[[ -s $RACKDESK_VNC_LAB_ENV ]] || die "the VNC lab did not write $RACKDESK_VNC_LAB_ENV"
 
 # unit, ViewModel, headless UI (Monocle: no display needed) and lab tests; then the jar
 env -u DISPLAY ./mvnw -B verify
