@@ -148,6 +148,24 @@ public final class RfbSession implements Closeable {
         }
     }
 
+    /**
+     * Runs the protocol over streams that are already connected to a VNC server: an SSH channel, a
+     * test's in-memory stream, a benchmark's recording. Timeouts are the stream's business here,
+     * and VeNCrypt (which needs a TCP socket for TLS) is not available.
+     */
+    public static RfbSession open(InputStream in, OutputStream out, VncOptions options, Listener listener) throws IOException {
+        RfbSession session = new RfbSession(null, options, listener, "stream", 0);
+        session.in = new StreamInput(in);
+        session.out = out;
+        try {
+            session.handshake();
+            return session;
+        } catch (IOException | RuntimeException e) {
+            session.close();
+            throw e;
+        }
+    }
+
     private VncTls tls() throws IOException {
         if (options.tlsCa == null) {
             throw new RfbSecurityException(RfbSecurityException.Kind.MISSING_CREDENTIALS,
@@ -162,7 +180,9 @@ public final class RfbSession implements Closeable {
 
     /** Changes the read timeout; {@link Duration#ZERO} waits for ever (an idle console sends nothing). */
     public void setReadTimeout(Duration d) throws IOException {
-        active.setSoTimeout(d.isZero() ? 0 : millis(d));
+        if (active != null) {
+            active.setSoTimeout(d.isZero() ? 0 : millis(d));
+        }
     }
 
     // ------------------------------------------------------------------ handshake
@@ -349,9 +369,10 @@ public final class RfbSession implements Closeable {
             throw new RfbSecurityException(RfbSecurityException.Kind.UNSUPPORTED, "the server offers VeNCrypt " + offered
                     + "; this client supports X509None, X509Vnc and X509Plain (anonymous TLS is not supported by Java's TLS)");
         }
-        if (webSocket) {
-            throw new RfbSecurityException(RfbSecurityException.Kind.UNSUPPORTED,
-                    "VeNCrypt inside a WebSocket is not supported: use wss:// or the plain VNC port");
+        if (webSocket || socket == null) {
+            throw new RfbSecurityException(RfbSecurityException.Kind.UNSUPPORTED, webSocket
+                    ? "VeNCrypt inside a WebSocket is not supported: use wss:// or the plain VNC port"
+                    : "VeNCrypt needs a direct TCP connection to the server");
         }
         if (options.tlsCa == null) {
             tls(); // throws the "give --tls-ca" message
@@ -751,12 +772,18 @@ public final class RfbSession implements Closeable {
     public void close() {
         closed = true;
         try {
-            active.close();
+            if (active != null) {
+                active.close();
+            } else if (out != null) {
+                out.close();
+            }
         } catch (IOException e) {
             // closing anyway
         }
         try {
-            socket.close();
+            if (socket != null) {
+                socket.close();
+            }
         } catch (IOException e) {
             // closing anyway
         }
