@@ -57,6 +57,10 @@ public final class VncScreenshotCommand implements Callable<Integer> {
             description = "Read the VNC password from FILE (its first line), for VNC authentication and VeNCrypt X509Vnc.")
     Path passwordFile;
 
+    @Option(names = "--username", paramLabel = "USER",
+            description = "User name for VeNCrypt X509Plain (the password comes from --password-file).")
+    String username;
+
     @Option(names = "--tls-ca", paramLabel = "FILE",
             description = "PEM CA certificate that must have signed the server's certificate (VeNCrypt, wss://).")
     Path tlsCa;
@@ -101,6 +105,9 @@ public final class VncScreenshotCommand implements Callable<Integer> {
             if (passwordFile != null) {
                 password = readPassword(passwordFile);
                 options.password(password);
+            }
+            if (username != null) {
+                options.username(username);
             }
             if (tlsCa != null) {
                 options.tlsCa(tlsCa).tlsClient(tlsCert, tlsKey);

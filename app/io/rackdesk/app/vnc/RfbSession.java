@@ -529,6 +529,18 @@ public final class RfbSession implements Closeable {
         send(new byte[] {5, (byte) buttons, (byte) (x >>> 8), (byte) x, (byte) (y >>> 8), (byte) y});
     }
 
+    /**
+     * SetDesktopSize (ExtendedDesktopSize extension): asks the server to resize the remote screen to
+     * one w x h screen ("resize guest to window"). The server answers with an ExtendedDesktopSize rectangle.
+     */
+    public void setDesktopSize(int w, int h) throws IOException {
+        if (w < 1 || h < 1 || w > 65535 || h > 65535) {
+            throw new IllegalArgumentException("desktop size " + w + "x" + h);
+        }
+        send(new byte[] {(byte) 251, 0, (byte) (w >>> 8), (byte) w, (byte) (h >>> 8), (byte) h, 1, 0,
+            0, 0, 0, 0, 0, 0, 0, 0, (byte) (w >>> 8), (byte) w, (byte) (h >>> 8), (byte) h, 0, 0, 0, 0});
+    }
+
     /** ClientCutText (Latin-1, as RFB defines it; other characters become '?'). */
     public void clientCutText(String text) throws IOException {
         byte[] t = text.getBytes(StandardCharsets.ISO_8859_1);
