@@ -34,7 +34,11 @@ public final class VncScreenshot {
                     throw new SocketTimeoutException("the server did not send the whole screen within " + timeout.toSeconds() + " s");
                 }
                 s.setReadTimeout(Duration.ofNanos(Math.max(left, 1_000_000)));
-                s.processMessage();
+                try {
+                    s.processMessage();
+                } catch (SocketTimeoutException e) {
+                    throw new SocketTimeoutException("the server did not send the whole screen within " + timeout.toSeconds() + " s");
+                }
                 if (coverage.resized) { // a new size: start over with a full request
                     coverage.reset(fb.width(), fb.height());
                     s.requestUpdate(false);

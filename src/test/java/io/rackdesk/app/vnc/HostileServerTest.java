@@ -228,8 +228,9 @@ class HostileServerTest {
             out.flush();
             sleepForever();
         })) {
-            assertTimeoutPreemptively(Duration.ofSeconds(10), () -> assertThrows(SocketTimeoutException.class,
+            SocketTimeoutException e = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> assertThrows(SocketTimeoutException.class,
                     () -> VncScreenshot.capture(srv.target(""), new VncOptions(), Duration.ofSeconds(1))));
+            assertEquals("the server did not send the whole screen within 1 s", e.getMessage());
         }
     }
 
