@@ -3,8 +3,10 @@
 #
 # Starts one small QEMU (no libvirt; -display none, TCG or KVM, 64 MiB, no NIC) whose guest is a
 # 512-byte boot sector drawing a 320x200 true-colour test picture (ten solid bars, a two-colour
-# checker, a smooth gradient), then halts: the screen never changes afterwards, so a VNC capture
-# and QEMU's own screendump can be compared pixel for pixel. The script waits for the picture.
+# checker, a smooth gradient), then waits for keys: the screen changes only when a key arrives (the
+# top 8 rows take a colour made of its scan code), so a VNC capture and QEMU's own screendump can be
+# compared pixel for pixel, and a test can see its keystrokes reach the guest. The script waits for
+# the picture.
 # It serves these VNC displays (idempotent: re-running reuses a running lab):
 #   plain     127.0.0.1:$PORT_BASE      security None, lossy=on,non-adaptive=on (Tight sends JPEG for
 #             smooth areas when the client asks for a JPEG quality, not only for often-updated areas),
@@ -99,7 +101,8 @@ printf '%s' "$PASSWORD" > "$LAB_DIR/password"
 chmod 600 "$LAB_DIR/password"
 
 # ------------------------------------------------------------------ guest
-# The boot sector: Bochs VBE 320x200x32 (banked), draw the picture through the A000 window, hlt forever.
+# The boot sector: Bochs VBE 320x200x32 (banked), draw the picture through the A000 window, then wait
+# for keys (BIOS int 16h) and paint the top 8 rows 0x80xxSS, SS = the key's scan code.
 # Built from this source with `as --32 boot.s -o boot.o && ld -m elf_i386 -Ttext 0x7c00
 # --oformat binary boot.o -o boot.bin` (then padded to 510 bytes and the 55 AA signature added):
 #   .code16
@@ -186,7 +189,19 @@ chmod 600 "$LAB_DIR/password"
 #       inc bp
 #       jmp bank
 #   done:
-#       hlt
+#       xor ah, ah          /* wait for a key (BIOS); then paint the top 8 rows 0x80xxSS, SS = its scan code */
+#       int 0x16
+#       mov cl, ah
+#       push cx
+#       mov bx, 5
+#       xor ax, ax
+#       call dispi          /* bank 0 */
+#       pop cx
+#       movzx eax, cl
+#       or eax, 0x800000
+#       xor di, di
+#       mov cx, 2560
+#       rep stosd
 #       jmp done
 #   dispi:                  /* DISPI register bx = ax */
 #       push ax
@@ -197,7 +212,7 @@ chmod 600 "$LAB_DIR/password"
 #       mov dx, 0x1cf
 #       out dx, ax
 #       ret
-BOOT_HEX=bb040031c0e8c600bb0100b84001e8bd00bb0200b8c800e8b400bb0300b82000e8ab00bb0400b80100e8a200b800a08ec031f631edbb050089e8e8910031ff89f031d2b94001f7f16631db83f8327331c1ea05f6c20174076681cb0000ff00f6c20274076681cb00ff0000f6c204740380cbfff6c208743d6681cb80808000eb3483f864731789d131c1f6c10866bbaa000000742066bb00ffff00eb1883e864d1e088c7d1eab3ff28d3660fb7d266c1e2106609d36689d866ab4681fe00fa730a85ff0f8578ff45e96afff4ebfd50bace0189d8ef58bacf01efc3
+BOOT_HEX=bb040031c0e8e700bb0100b84001e8de00bb0200b8c800e8d500bb0300b82000e8cc00bb0400b80100e8c300b800a08ec031f631edbb050089e8e8b20031ff89f031d2b94001f7f16631db83f8327331c1ea05f6c20174076681cb0000ff00f6c20274076681cb00ff0000f6c204740380cbfff6c208743d6681cb80808000eb3483f864731789d131c1f6c10866bbaa000000742066bb00ffff00eb1883e864d1e088c7d1eab3ff28d3660fb7d266c1e2106609d36689d866ab4681fe00fa730a85ff0f8578ff45e96aff30e4cd1688e151bb050031c0e8150059660fb6c1660d0000800031ffb9000a66f3abebdc50bace0189d8ef58bacf01efc3
 # rewritten every time (a running qemu keeps its own copy: snapshot=on and the old inode)
 {
   printf '%s' "$BOOT_HEX" | sed 's/../\\x&/g' | xargs -0 printf '%b'

@@ -133,6 +133,37 @@ class QemuVncLabTest {
         return (int) ((v * 255L + max / 2) / max);
     }
 
+    /**
+     * The guest paints its top rows 0x80xxSS for every key, SS being the scan code: a plain KeyEvent
+     * (keysym 'b', QEMU's keymap makes it scan code 0x30) and a QEMU Extended Key Event (scan code
+     * 0x1E, 'a') must both reach it.
+     */
+    @Test
+    void keystrokesReachTheGuest() throws Exception {
+        VncOptions o = new VncOptions().readTimeout(TIMEOUT);
+        try (RfbSession s = RfbSession.connect(target("RACKDESK_VNC_LAB_PLAIN"), o, null)) {
+            s.requestUpdate(false);
+            s.keyEvent(true, 'b');
+            s.keyEvent(false, 'b');
+            awaitTopLeft(s, 0xFF800030);
+            assertTrue(s.supportsExtendedKeyEvents(), "QEMU acknowledges the extended key event pseudo-encoding");
+            s.qemuKeyEvent(true, 'a', 0x1E);
+            s.qemuKeyEvent(false, 'a', 0x1E);
+            awaitTopLeft(s, 0xFF80001E);
+        }
+    }
+
+    private static void awaitTopLeft(RfbSession s, int argb) throws Exception {
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        while (s.framebuffer().pixels()[0] != argb) {
+            assertTrue(System.nanoTime() < deadline, String.format("the guest's top-left pixel stayed %08x, not %08x",
+                    s.framebuffer().pixels()[0], argb));
+            if (s.processMessage() == 0) {
+                s.requestUpdate(true);
+            }
+        }
+    }
+
     @Test
     void vncPassword() throws Exception {
         VncOptions o = new VncOptions().password(password());
