@@ -6,18 +6,21 @@ import java.util.zip.Inflater;
 
 /**
  * One persistent zlib stream of the protocol (Zlib and ZRLE have one each, Tight four), read as an
- * {@link RfbInput}. Each rectangle hands it the compressed bytes the server announced
- * ({@link #begin}); decoders then read exactly the decompressed bytes they need, and {@link #end()}
- * checks that nothing is left over. Decompressed output is therefore bounded by what the decoder
- * asks for, which is bounded by the rectangle's size.
+ * {@link RfbInput}. Each rectangle announces how many compressed bytes follow ({@link #begin});
+ * decoders then read exactly the decompressed bytes they need, pulling compressed data from the
+ * connection 64 KiB at a time, and {@link #end()} checks that nothing is left over. Memory stays
+ * fixed whatever a server announces, and decompressed output is bounded by what the decoder asks
+ * for, which is bounded by the rectangle's size (no zlib bombs).
  */
 public final class InflaterInput extends RfbInput {
     private final Inflater inflater = new Inflater();
     private final String what;
-    private byte[] compressed = new byte[4096];
+    private final byte[] compressed = new byte[1 << 16];
     private final byte[] probe = new byte[64];
+    private RfbInput src;
+    private long remaining; // compressed bytes of this rectangle not yet read from src
 
-    /** @param what names the stream in errors, e.g. "ZRLE" or "Tight stream 2" */
+    /** @param what names the stream in errors, e.g. "ZRLE" or "Tight zlib stream 2" */
     public InflaterInput(String what) {
         this.what = what;
     }
@@ -30,57 +33,72 @@ public final class InflaterInput extends RfbInput {
     }
 
     /**
-     * Reads {@code length} compressed bytes from {@code src} and makes them this stream's input.
-     * {@code maxLength} bounds the length a server may announce (checked before anything is allocated).
+     * Starts a rectangle whose {@code length} compressed bytes follow in {@code src}. {@code maxLength}
+     * bounds what a server may announce (the most the rectangle can need).
      */
     public void begin(RfbInput src, long length, long maxLength) throws IOException {
         if (length < 0 || length > maxLength) {
             throw new RfbProtocolException(what + ": " + length + " bytes of compressed data announced, more than the "
                     + maxLength + " this rectangle can need");
         }
-        int n = (int) length;
-        if (compressed.length < n) {
-            compressed = new byte[Math.max(n, Math.min(compressed.length * 2, Integer.MAX_VALUE - 16))];
-        }
-        src.readFully(compressed, 0, n);
-        inflater.setInput(compressed, 0, n);
+        this.src = src;
+        this.remaining = length;
         pos = 0;
         lim = 0;
     }
 
+    /** Gives the inflater the next piece of this rectangle's compressed data; false when there is none. */
+    private boolean feed() throws IOException {
+        if (remaining == 0) {
+            return false;
+        }
+        int n = (int) Math.min(remaining, compressed.length);
+        src.readFully(compressed, 0, n);
+        remaining -= n;
+        inflater.setInput(compressed, 0, n);
+        return true;
+    }
+
     /**
-     * Ends a rectangle: the decoder must have used all decompressed data, and the rest of the input
-     * (the server's flush marker) must decompress to nothing.
+     * Ends a rectangle: the decoder must have used all decompressed data, and the rest of the
+     * rectangle's compressed data (the server's flush marker) must decompress to nothing.
      */
     public void end() throws IOException {
         if (lim > pos) {
             throw new RfbProtocolException(what + ": " + (lim - pos) + " bytes of decompressed data left over after the rectangle");
         }
-        int stalls = 0;
-        while (inflater.getRemaining() > 0 && !inflater.finished()) {
+        while (!inflater.finished()) {
+            if (inflater.needsInput() && !feed()) {
+                break;
+            }
             int before = inflater.getRemaining();
-            int n = inflate(probe, 0, probe.length);
-            if (n > 0) {
+            if (inflate(probe, 0, probe.length) > 0) {
                 throw new RfbProtocolException(what + ": more compressed data than the rectangle needs");
             }
-            if (inflater.getRemaining() == before && ++stalls > 2) {
+            if (!inflater.needsInput() && inflater.getRemaining() == before && !inflater.finished()) {
                 throw new RfbProtocolException(what + ": compressed data that does not decompress");
             }
         }
+        if (remaining > 0) { // the server ended its zlib stream early: skip the rest
+            src.discard(remaining);
+            remaining = 0;
+        }
+        src = null;
     }
 
     @Override
     protected int fill(byte[] b, int off, int len) throws IOException {
-        for (int stalls = 0; stalls < 4; stalls++) {
-            if (inflater.finished() || inflater.needsDictionary()) {
+        int stalls = 0;
+        while (!inflater.finished() && !inflater.needsDictionary()) {
+            if (inflater.needsInput() && !feed()) {
                 return -1;
             }
             int n = inflate(b, off, len);
             if (n > 0) {
                 return n;
             }
-            if (inflater.needsInput()) {
-                return -1;
+            if (!inflater.needsInput() && ++stalls > 3) { // input left but no progress
+                throw new RfbProtocolException(what + ": compressed data that does not decompress");
             }
         }
         return -1;
