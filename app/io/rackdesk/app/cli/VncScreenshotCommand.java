@@ -27,7 +27,7 @@ import picocli.CommandLine.TypeConversionException;
         mixinStandardHelpOptions = true,
         description = {
             "Connects to a VNC server, requests one full update and writes the screen as PNG.",
-            "TARGET is host:port (a port below 100 is a display number: host:1 is port 5901), vnc://host:port, "
+            "TARGET is host:port (there a port below 100 is a display number: host:1 is port 5901), vnc://host:port, "
                 + "ws://host:port[/path] or wss://host:port[/path] (a WebSocket port, as noVNC uses)."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
