@@ -262,6 +262,37 @@ class QemuVncLabTest {
         }
     }
 
+    /**
+     * --connect/--domain: the console is looked up in the domain XML of libvirt's test driver, whose
+     * fixture points at the lab's password-protected QEMU display (port and passwd in the XML).
+     */
+    @Test
+    void commandLineFindsTheConsoleInTheDomainXml() throws Exception {
+        VncTarget pw = target("RACKDESK_VNC_LAB_PASSWORD");
+        Path host = dir.resolve("host.xml");
+        Files.writeString(host, "<node><domain type='test'><name>vnc-vm</name><memory unit='MiB'>64</memory>"
+                + "<os><type arch='x86_64'>hvm</type></os><devices><graphics type='vnc' port='" + pw.port() + "' autoport='no' listen='"
+                + pw.host() + "' passwd='" + new String(password()) + "'/></devices></domain></node>");
+        Path png = dir.resolve("domain.png");
+        StringWriter err = new StringWriter();
+        int code = RackdeskCommand.run(new String[] {"vnc-screenshot", "--connect", "test://" + host, "--domain", "vnc-vm",
+            png.toString(), "--timeout", "20"}, o -> { }, new PrintWriter(new StringWriter()), new PrintWriter(err, true));
+        assertEquals(0, code, err.toString());
+        BufferedImage shot = ImageIO.read(png.toFile());
+        BufferedImage ref = VncLab.screendump(dir);
+        assertEquals(ref.getWidth(), shot.getWidth());
+        for (int y = 0; y < ref.getHeight(); y++) {
+            for (int x = 0; x < ref.getWidth(); x++) {
+                assertEquals(ref.getRGB(x, y) & 0xFFFFFF, shot.getRGB(x, y) & 0xFFFFFF, "pixel " + x + "," + y);
+            }
+        }
+        StringWriter err2 = new StringWriter();
+        int missing = RackdeskCommand.run(new String[] {"vnc-screenshot", "--connect", "test://" + host, "--domain", "no-such-vm",
+            png.toString()}, o -> { }, new PrintWriter(new StringWriter()), new PrintWriter(err2, true));
+        assertEquals(1, missing);
+        assertEquals(1, err2.toString().lines().count(), err2.toString());
+    }
+
     @Test
     void commandLineFailureIsOneLineAndExitOne() {
         StringWriter err = new StringWriter();
