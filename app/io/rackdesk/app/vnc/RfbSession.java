@@ -69,6 +69,14 @@ public final class RfbSession implements Closeable {
 
         default void ledState(int state) {
         }
+
+        /**
+         * An ExtendedDesktopSize rectangle: {@code reason} 0 server-side change, 1 this client's
+         * SetDesktopSize, 2 another client's; {@code status} 0 success, 1 prohibited, 2 out of
+         * resources, 3 invalid layout.
+         */
+        default void desktopSizeResult(int reason, int status, int width, int height) {
+        }
     }
 
     private final Socket socket;
@@ -678,6 +686,7 @@ public final class RfbSession implements Closeable {
                 if (y == 0) { // status: success
                     resize(w, h);
                 }
+                listener.desktopSizeResult(x, y, w, h);
                 break;
             }
             case Encodings.CURSOR:

@@ -164,6 +164,32 @@ class QemuVncLabTest {
         }
     }
 
+    /** SetDesktopSize is understood: QEMU's std VGA cannot resize, and says so (status 3, invalid layout). */
+    @Test
+    void setDesktopSizeIsAnswered() throws Exception {
+        int[] result = new int[2];
+        RfbSession.Listener l = new RfbSession.Listener() {
+            @Override
+            public void desktopSizeResult(int reason, int status, int width, int height) {
+                if (reason == 1) {
+                    result[0] = 1;
+                    result[1] = status;
+                }
+            }
+        };
+        try (RfbSession s = RfbSession.connect(target("RACKDESK_VNC_LAB_PLAIN"), new VncOptions().readTimeout(TIMEOUT), l)) {
+            s.requestUpdate(false);
+            s.setDesktopSize(640, 480);
+            long deadline = System.nanoTime() + TIMEOUT.toNanos();
+            while (result[0] == 0) {
+                assertTrue(System.nanoTime() < deadline, "no answer to SetDesktopSize");
+                s.processMessage();
+            }
+            assertEquals(3, result[1], "status");
+            assertEquals(320, s.framebuffer().width(), "the screen keeps its size");
+        }
+    }
+
     @Test
     void vncPassword() throws Exception {
         VncOptions o = new VncOptions().password(password());
