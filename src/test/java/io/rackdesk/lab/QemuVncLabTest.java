@@ -97,14 +97,29 @@ class QemuVncLabTest {
     }
 
     static Stream<Arguments> smallFormats() {
+        // not Tight with big-endian RGB565: QEMU 7.2's gradient filter ignores the client's byte order
+        // (fixed in QEMU 10: "ui/vnc.c: replace big endian flag with byte order value")
         return Stream.of("raw", "hextile", "zlib", "zrle", "tight").flatMap(e -> Stream.of(
-                Arguments.of(e, "RGB565"), Arguments.of(e, "BGR233")));
+                Arguments.of(e, "RGB565"), Arguments.of(e, "BGR233"), Arguments.of(e, "BE565"), Arguments.of(e, "BGR32")))
+                .filter(a -> !(a.get()[0].equals("tight") && a.get()[1].equals("BE565")));
+    }
+
+    private static PixelFormat format(String name) {
+        return switch (name) {
+            case "RGB565" -> PixelFormat.RGB565;
+            case "BGR233" -> PixelFormat.BGR233;
+            // big-endian RGB565. (Big-endian 32-bit is not tested here: QEMU 7.2 sends such a client
+            // little-endian pixels, its bug; RfbSessionTest covers the decoding.)
+            case "BE565" -> new PixelFormat(16, 16, true, true, 31, 63, 31, 11, 5, 0);
+            case "BGR32" -> new PixelFormat(32, 24, false, true, 255, 255, 255, 0, 8, 16);  // little-endian xBGR
+            default -> throw new IllegalArgumentException(name);
+        };
     }
 
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("smallFormats")
-    void lowBandwidthPixelFormats(String encoding, String format) throws Exception {
-        PixelFormat pf = format.equals("RGB565") ? PixelFormat.RGB565 : PixelFormat.BGR233;
+    void otherPixelFormats(String encoding, String format) throws Exception {
+        PixelFormat pf = format(format);
         VncOptions o = new VncOptions().encodings(List.of(Encodings.parse(encoding), Encodings.RAW)).pixelFormat(pf);
         VncScreenshot.Capture c = VncScreenshot.capture(target("RACKDESK_VNC_LAB_PLAIN"), o, TIMEOUT);
         BufferedImage ref = VncLab.screendump(dir);

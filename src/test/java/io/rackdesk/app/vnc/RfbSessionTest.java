@@ -295,6 +295,23 @@ class RfbSessionTest {
     }
 
     @Test
+    void bigEndian32BitPixelsRawAndZrle() throws IOException {
+        PixelFormat be = new PixelFormat(32, 24, true, true, 255, 255, 255, 16, 8, 0);
+        ServerStream s = ServerStream.handshake(W, H);
+        s.update(2).rect(0, 0, 2, 1, Encodings.RAW).bytes(new byte[] {0, 0x11, 0x22, 0x33, 0, (byte) 0xAA, (byte) 0xBB, (byte) 0xCC});
+        // ZRLE 2x1 raw tile: CPIXELs are the 3 low bytes, here in big-endian order
+        byte[] tile = {0, 0x44, 0x55, 0x66, 0x77, (byte) 0x88, (byte) 0x99};
+        byte[] z = ServerStream.deflate(new java.util.zip.Deflater(), tile);
+        s.rect(5, 0, 2, 1, Encodings.ZRLE).u32(z.length).bytes(z);
+        RfbSession session = run(s.toByteArray(), 1, new VncOptions().pixelFormat(be), null, new ByteArrayOutputStream());
+        int[] px = session.framebuffer().pixels();
+        assertEquals(0xFF112233, px[0]);
+        assertEquals(0xFFAABBCC, px[1]);
+        assertEquals(0xFF445566, px[5]);
+        assertEquals(0xFF778899, px[6]);
+    }
+
+    @Test
     void copyRectWithOverlap() throws IOException {
         int[] img = picture(6, W, H);
         ServerStream s = ServerStream.handshake(W, H);
