@@ -126,7 +126,7 @@ public final class RfbSession implements Closeable {
             try {
                 s.connect(new InetSocketAddress(target.host(), target.port()), millis(options.connectTimeout));
             } catch (SocketTimeoutException e) {
-                throw new SocketTimeoutException("no answer from " + target + " within " + options.connectTimeout.toSeconds() + " s");
+                throw new SocketTimeoutException("no answer from " + target + " within " + seconds(options.connectTimeout));
             }
             InputStream rawIn = s.getInputStream();
             OutputStream rawOut = s.getOutputStream();
@@ -149,7 +149,7 @@ public final class RfbSession implements Closeable {
         } catch (SocketTimeoutException e) {
             session.close();
             throw new SocketTimeoutException(e.getMessage() != null && e.getMessage().startsWith("no answer") ? e.getMessage()
-                    : "the server at " + target + " stopped answering (no data within " + options.readTimeout.toSeconds() + " s)");
+                    : "the server at " + target + " stopped answering (no data within " + seconds(options.readTimeout) + ")");
         } catch (IOException | RuntimeException e) {
             session.close();
             throw e;
@@ -180,6 +180,12 @@ public final class RfbSession implements Closeable {
                     "the server at " + host + ":" + port + " requires TLS: give the CA certificate that signed its certificate (--tls-ca)");
         }
         return VncTls.create(options.tlsCa, options.tlsCert, options.tlsKey);
+    }
+
+    /** "15 s", "0.5 s". */
+    static String seconds(Duration d) {
+        long ms = d.toMillis();
+        return ms % 1000 == 0 ? ms / 1000 + " s" : java.math.BigDecimal.valueOf(ms, 3).stripTrailingZeros().toPlainString() + " s";
     }
 
     private static int millis(Duration d) {
