@@ -1,12 +1,9 @@
 package io.rackdesk.testsupport;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import javax.imageio.ImageIO;
 
 /**
@@ -16,35 +13,22 @@ import javax.imageio.ImageIO;
  */
 public final class VncLab {
     public static final Path DEFAULT_ENV = Path.of("/tmp/rackdesk-lab/vnc/vnc.env");
-    private static Map<String, String> values;
+    private static final LabEnv ENV = new LabEnv("VNC lab", "RACKDESK_VNC_LAB_ENV", DEFAULT_ENV, "scripts/lab/start-vnc-lab.sh");
 
     private VncLab() {
     }
 
     public static Path envFile() {
-        String p = System.getenv("RACKDESK_VNC_LAB_ENV");
-        return p != null && !p.isBlank() ? Path.of(p) : DEFAULT_ENV;
+        return ENV.file();
     }
 
+    /** Skips (or in CI fails) the calling test when the lab is not up. */
     public static void require() {
-        Path f = envFile();
-        boolean present = Files.isRegularFile(f);
-        if (!present && "1".equals(System.getenv("RACKDESK_REQUIRE_LAB"))) {
-            throw new AssertionError("RACKDESK_REQUIRE_LAB=1 but " + f + " is missing: scripts/lab/start-vnc-lab.sh did not run");
-        }
-        assumeTrue(present, "VNC lab not running (" + f + " is missing): start it with scripts/lab/start-vnc-lab.sh");
+        ENV.require();
     }
 
-    public static synchronized String get(String key) {
-        require();
-        if (values == null) {
-            values = Lab.parse(envFile());
-        }
-        String v = values.get(key);
-        if (v == null) {
-            throw new AssertionError(key + " is not in " + envFile());
-        }
-        return v;
+    public static String get(String key) {
+        return ENV.get(key);
     }
 
     public static Path path(String key) {
