@@ -113,6 +113,98 @@ class RbdVmDiskLabTest {
         }
     }
 
+    /**
+     * The lab VM cannot take a hot-plugged disk (it has no ACPI, so no PCI hotplug: "Bus 'pci.0' does
+     * not support hotplugging"), so live attach is checked on a transient diskless TCG VM with ACPI of
+     * the test's own: QEMU opens the image itself (blockdev-add with the cephx user and the secret) and
+     * shows up as a watcher of the image. Needs QEMU's rbd block driver (Debian: qemu-block-extra);
+     * skipped without it.
+     */
+    @Test
+    void liveAttachToARunningVmWithHotplug() throws Exception {
+        CephLab.require();
+        Lab.require();
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.exists(
+                java.nio.file.Path.of("/usr/lib/x86_64-linux-gnu/qemu/block-rbd.so")),
+                "QEMU has no rbd block driver (install qemu-block-extra)");
+        String tag = UUID.randomUUID().toString().substring(0, 6);
+        String domain = "rackdesk-rbd-live-" + tag;
+        RbdImageRef image = new RbdImageRef("rbd", "live-" + tag);
+        java.nio.file.Path xml = java.nio.file.Files.createTempFile("rbd-live", ".xml");
+        java.nio.file.Files.writeString(xml, """
+                <domain type='qemu'>
+                  <name>%s</name>
+                  <description>Rackdesk RbdVmDiskLabTest: transient, destroyed by the test</description>
+                  <memory unit='MiB'>64</memory>
+                  <vcpu>1</vcpu>
+                  <os><type arch='x86_64' machine='pc'>hvm</type><boot dev='hd'/></os>
+                  <features><acpi/></features>
+                  <on_poweroff>destroy</on_poweroff>
+                  <on_reboot>destroy</on_reboot>
+                  <devices>
+                    <emulator>/usr/bin/qemu-system-x86_64</emulator>
+                    <memballoon model='none'/>
+                  </devices>
+                </domain>
+                """.formatted(domain));
+        LibvirtHost host = new LibvirtHost(Lab.get("RACKDESK_LAB_URI_TCP"), new SerialWorker("rbd-lab-live"),
+                Duration.ofSeconds(30), LibvirtEventLoop.start());
+        String usage = "client." + CLIENT_ID + " secret";
+        try (CephClient ceph = CephClient.connect(CephTarget.fromConf(CephLab.conf(), CephLab.keyring(), "admin",
+                Duration.ofSeconds(15)))) {
+            RbdImages rbd = new RbdImages(ceph);
+            try {
+                rbd.create(image, 16L << 20);
+                virsh("create", xml.toString());
+                host.open().get(30, TimeUnit.SECONDS);
+                RbdDisks.Attached a = RbdVmDisk.attach(RbdClientAccess.prepare(ceph, image, CLIENT_ID), host, domain,
+                        RbdDisks.Mode.LIVE_AND_CONFIG).get(60, TimeUnit.SECONDS);
+                System.out.println("[rbd-lab] live attach: live=" + a.live() + " config=" + a.config() + " target="
+                        + a.disk().targetDev());
+                assertTrue(a.live());
+                assertFalse(a.config(), "a transient VM has no config");
+                assertTrue(RbdDisks.find(virsh("dumpxml", domain), image.toString()).isPresent());
+                JsonNode status = rbdStatus(image);
+                assertTrue(status.path("watchers").size() >= 1, "QEMU watches the image: " + status);
+            } finally {
+                try {
+                    virsh("destroy", domain);
+                } catch (AssertionError e) {
+                    // not started
+                }
+                RbdDisks.undefineCephSecret(host, usage).get(30, TimeUnit.SECONDS);
+                try {
+                    CephLab.cli("auth", "del", "client." + CLIENT_ID);
+                } catch (AssertionError e) {
+                    // not made
+                }
+                deleteWhenUnwatched(rbd, image);
+                host.disconnect().get(30, TimeUnit.SECONDS);
+                java.nio.file.Files.deleteIfExists(xml);
+            }
+        }
+    }
+
+    private static JsonNode rbdStatus(RbdImageRef image) throws java.io.IOException {
+        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(CephLab.run(List.of("timeout", "60", "rbd", "-c",
+                CephLab.conf().toString(), "-k", CephLab.keyring().toString(), "status", image.toString(), "--format", "json")));
+    }
+
+    /** QEMU's watch lingers a moment after destroy. */
+    private static void deleteWhenUnwatched(RbdImages rbd, RbdImageRef image) throws InterruptedException {
+        for (int i = 0; i < 40; i++) {
+            try {
+                rbd.delete(image);
+                return;
+            } catch (CephException e) {
+                if (e.errno() == -2) {
+                    return;
+                }
+                Thread.sleep(500);
+            }
+        }
+    }
+
     /** virsh against the lab's libvirtd over tcp (the test runs as root, like the lab). */
     private static String virsh(String... args) {
         List<String> cmd = new java.util.ArrayList<>(List.of("timeout", "60", "virsh", "-c", Lab.get("RACKDESK_LAB_URI_TCP")));
