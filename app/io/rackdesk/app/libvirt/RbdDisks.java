@@ -138,7 +138,7 @@ public final class RbdDisks {
                 if (!running || mode == Mode.CONFIG_ONLY) {
                     if (!persistent) {
                         throw new IllegalStateException("cannot attach " + disk.sourceName() + " to " + domainName
-                                + ": it is transient and not running, so it has no config to change");
+                                + "'s config: the VM is transient, so it has none");
                     }
                     d.attachDeviceFlags(xml, AFFECT_CONFIG);
                     config = true;

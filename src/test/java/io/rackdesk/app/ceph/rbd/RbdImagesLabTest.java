@@ -254,6 +254,27 @@ class RbdImagesLabTest {
         rbd.delete(img);
     }
 
+    @Test
+    void runsOnTheClusterWorker() throws Exception {
+        java.util.concurrent.CountDownLatch connected = new java.util.concurrent.CountDownLatch(1);
+        try (io.rackdesk.app.ceph.CephClusterService service = new io.rackdesk.app.ceph.CephClusterService()) {
+            service.add("rbdlab", CephTarget.fromConf(CephLab.conf(), CephLab.keyring(), "admin", Duration.ofSeconds(15)),
+                    Duration.ofSeconds(30), s -> {
+                        if (s.phase() == io.rackdesk.app.ceph.CephClusterState.Phase.CONNECTED) {
+                            connected.countDown();
+                        }
+                    });
+            assertTrue(connected.await(30, java.util.concurrent.TimeUnit.SECONDS));
+            List<String> thread = new ArrayList<>();
+            List<RbdImageSummary> images = service.submit("rbdlab", c -> {
+                thread.add(Thread.currentThread().getName());
+                return new RbdImages(c).list("rbd", false);
+            }).get(30, java.util.concurrent.TimeUnit.SECONDS);
+            assertEquals(List.of("rackdesk-ceph-rbdlab"), thread);
+            find(images, "img1");
+        }
+    }
+
     private static RbdImageSummary find(List<RbdImageSummary> images, String name) {
         return images.stream().filter(i -> i.name().equals(name)).findFirst()
                 .orElseThrow(() -> new AssertionError(name + " not in " + images.stream().map(RbdImageSummary::name).toList()));
