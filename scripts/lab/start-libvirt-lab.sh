@@ -37,7 +37,7 @@ LOG_LEVEL=${RACKDESK_LAB_LOG_LEVEL:-3}
 DOMAIN_UUID=8a3c5d7e-4b1f-4c2a-9e6d-7261636b6465
 
 LAB_PKGS=(libvirt-daemon-system libvirt-clients libvirt-daemon libvirt-daemon-driver-qemu
-          qemu-system-x86 qemu-utils gnutls-bin openssh-server openssh-client procps)
+          qemu-system-x86 qemu-utils qemu-block-extra gnutls-bin openssh-server openssh-client procps)
 
 T_START=$(date +%s%N)
 log() { printf '[rackdesk-lab] %s\n' "$*" >&2; }

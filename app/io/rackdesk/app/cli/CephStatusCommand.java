@@ -113,6 +113,11 @@ public final class CephStatusCommand implements Callable<Integer> {
     }
 
     private CephTarget target() {
+        return target(target, timeout);
+    }
+
+    /** The cluster the --conf/--keyring or --mon/--id/--key-file options name (shared with the rbd-* commands). */
+    static CephTarget target(Target target, Duration timeout) {
         if (target.byConf != null) {
             ByConf c = target.byConf;
             return CephTarget.fromConf(c.conf, c.keyring, c.name != null ? c.name : CephTarget.clientIdIn(c.keyring), timeout);
