@@ -38,16 +38,16 @@ final class HostKeyCheck {
         String base64 = Base64.getEncoder().encodeToString(blob);
         HostKey presented = hostKey(target, key);
         List<SshKnownHosts.Entry> entries = SshKnownHosts.entriesFor(target.knownHosts(), target.host(), target.port());
+        for (SshKnownHosts.Entry e : entries) {
+            if ("@revoked".equals(e.marker()) && e.keyBase64().equals(base64)) {
+                throw new IOException("the SSH host key of " + presented.address() + " (" + presented.displayType() + " "
+                        + presented.fingerprint() + ") is marked @revoked in " + target.knownHosts() + " line " + e.line());
+            }
+        }
         List<Integer> sameType = new ArrayList<>();
         for (SshKnownHosts.Entry e : entries) {
-            boolean same = e.keyBase64().equals(base64);
-            if ("@revoked".equals(e.marker())) {
-                if (same) {
-                    throw new IOException("the SSH host key of " + presented.address() + " (" + presented.displayType() + " "
-                            + presented.fingerprint() + ") is marked @revoked in " + target.knownHosts() + " line " + e.line());
-                }
-            } else if (e.marker() == null) {
-                if (same) {
+            if (e.marker() == null) {
+                if (e.keyBase64().equals(base64)) {
                     return;
                 }
                 if (e.keyType().equals(presented.keyType())) {
