@@ -340,7 +340,7 @@ log "libvirtd ready after $(since "$t0") s"
 # that a lab started by an older copy of this script (same sshd_config) is not refused as "other
 # settings"; such an sshd (no forwarding) is restarted once. Its ssh sessions outlive the listener.
 SSHD_FORWARDING=(-o AllowTcpForwarding=local -o "PermitOpen=127.0.0.1:* localhost:* [::1]:*")
-if alive "$RUN/sshd.pid" sshd && ! tr '\0' ' ' < "/proc/$(cat "$RUN/sshd.pid")/cmdline" | grep -q 'AllowTcpForwarding=local'; then
+if alive "$RUN/sshd.pid" sshd && ! grep -qa 'AllowTcpForwarding=local' "/proc/$(cat "$RUN/sshd.pid")/cmdline"; then
   log "restarting the lab sshd with local forwarding (for the VNC SSH tunnel)"
   old_sshd=$(cat "$RUN/sshd.pid")
   kill -TERM "$old_sshd"
