@@ -3,7 +3,9 @@ package io.rackdesk.app.cli;
 import io.rackdesk.app.libvirt.LibvirtEventLoop;
 import io.rackdesk.app.libvirt.LibvirtHost;
 import io.rackdesk.app.libvirt.LibvirtHostFactory;
+import io.rackdesk.app.libvirt.VncConsoleOpener;
 import io.rackdesk.app.libvirt.VncConsoles;
+import io.rackdesk.app.ssh.SshTunnels;
 import io.rackdesk.app.vnc.Encodings;
 import io.rackdesk.app.vnc.VncOptions;
 import io.rackdesk.app.vnc.VncScreenshot;
@@ -40,8 +42,10 @@ import picocli.CommandLine.TypeConversionException;
             "TARGET is host:port (there a port below 100 is a display number: host:1 is port 5901), vnc://host:port, "
                 + "ws://host:port[/path] or wss://host:port[/path] (a WebSocket port, as noVNC uses).",
             "With --connect and --domain, the VM's console is looked up in its live libvirt XML (port, listen "
-                + "address, password) and reached directly; a console on a remote host's loopback would need an "
-                + "SSH tunnel, which is not supported yet."},
+                + "address, password) and reached directly or, when it listens on the host's loopback behind a "
+                + "qemu+ssh (or qemu+libssh) URI, through an SSH tunnel: the URI's user and port, its keyfile= "
+                + "(default ~/.ssh/id_ed25519, id_ecdsa, id_rsa) and known_hosts= (default ~/.ssh/known_hosts), "
+                + "which must list the host's key."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:the PNG was written",
@@ -105,6 +109,8 @@ public final class VncScreenshotCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         String me = spec.qualifiedName();
         VncTarget target = null;
+        VncConsoles.Plan plan = null;
+        SshTunnels tunnels = null;
         Path output;
         if (connectUri != null || domain != null) {
             if (connectUri == null || domain == null) {
@@ -149,10 +155,13 @@ public final class VncScreenshotCommand implements Callable<Integer> {
                 password = readPassword(passwordFile);
             }
             if (target == null) {
-                VncConsoles.Endpoint console = lookUp();
-                target = new VncTarget(VncTarget.Scheme.TCP, console.host(), console.port(), null);
-                if (password == null) {
-                    password = console.password();
+                plan = lookUp();
+                VncConsoles.Endpoint console = plan.endpoint();
+                if (!plan.viaSsh()) {
+                    target = new VncTarget(VncTarget.Scheme.TCP, console.host(), console.port(), null);
+                }
+                if (password == null && console.password() != null) {
+                    password = console.password().clone();
                 }
             }
             if (password != null) {
@@ -164,7 +173,16 @@ public final class VncScreenshotCommand implements Callable<Integer> {
             if (tlsCa != null) {
                 options.tlsCa(tlsCa).tlsClient(tlsCert, tlsKey);
             }
-            VncScreenshot.Capture c = VncScreenshot.capture(target, options, timeout);
+            VncScreenshot.Capture c;
+            if (target != null) {
+                c = VncScreenshot.capture(target, options, timeout);
+            } else {
+                tunnels = new SshTunnels(timeout, Duration.ZERO);
+                VncConsoleOpener opener = new VncConsoleOpener(tunnels);
+                VncConsoles.Plan p = plan;
+                where = domain + " on " + connectUri + " (" + p + ")";
+                c = VncScreenshot.capture(listener -> opener.open(p, options, listener), timeout);
+            }
             VncScreenshot.writePng(c.framebuffer(), output);
             return 0;
         } catch (NoSuchFileException e) {
@@ -174,6 +192,9 @@ public final class VncScreenshotCommand implements Callable<Integer> {
         } catch (IOException | RuntimeException e) {
             err.println(me + ": " + where + ": " + message(e));
         } finally {
+            if (tunnels != null) {
+                tunnels.close();
+            }
             if (password != null) {
                 Arrays.fill(password, (byte) 0);
             }
@@ -183,14 +204,14 @@ public final class VncScreenshotCommand implements Callable<Integer> {
     }
 
     /** The VM's console from its live XML on the libvirt host, within --timeout. */
-    private VncConsoles.Endpoint lookUp() throws IOException, VncConsoles.UnreachableException {
+    private VncConsoles.Plan lookUp() throws IOException, VncConsoles.UnreachableException {
         CliLogging.quietForScripts();
         LibvirtHostFactory factory = new LibvirtHostFactory(LibvirtEventLoop.startOrExplain(), timeout);
         LibvirtHost host = factory.create("vnc-screenshot", connectUri);
         try {
             host.open().get(timeout.toMillis() + 1000, TimeUnit.MILLISECONDS);
             String xml = new VncConsoles(host).liveXml(domain).get(timeout.toMillis() + 1000, TimeUnit.MILLISECONDS);
-            return VncConsoles.resolve(connectUri, xml, domain);
+            return VncConsoles.plan(connectUri, xml, domain);
         } catch (ExecutionException e) {
             throw new IOException(factory.describe(connectUri, e.getCause()), e.getCause());
         } catch (TimeoutException e) {

@@ -89,6 +89,7 @@ public final class RfbSession implements Closeable {
     private OutputStream out;
     private final Object writeLock = new Object();
     private boolean webSocket;
+    private ReadTimeout timedStream; // open(): a stream that can time out (an SSH channel), else null
     private volatile boolean closed;
 
     private int minor; // 3, 7 or 8
@@ -158,14 +159,17 @@ public final class RfbSession implements Closeable {
 
     /**
      * Runs the protocol over streams that are already connected to a VNC server: an SSH channel, a
-     * test's in-memory stream, a benchmark's recording. Timeouts are the stream's business here,
-     * and VeNCrypt (which needs a TCP socket for TLS) is not available.
+     * test's in-memory stream, a benchmark's recording. Timeouts are the stream's business here (the
+     * read timeout applies when {@code in} implements {@link ReadTimeout}); closing the session closes
+     * {@code out}. VeNCrypt (which needs a TCP socket for TLS) is not available.
      */
     public static RfbSession open(InputStream in, OutputStream out, VncOptions options, Listener listener) throws IOException {
         RfbSession session = new RfbSession(null, options, listener, "stream", 0);
         session.in = new StreamInput(in);
         session.out = out;
+        session.timedStream = in instanceof ReadTimeout t ? t : null;
         try {
+            session.setReadTimeout(options.readTimeout);
             session.handshake();
             return session;
         } catch (IOException | RuntimeException e) {
@@ -196,6 +200,8 @@ public final class RfbSession implements Closeable {
     public void setReadTimeout(Duration d) throws IOException {
         if (active != null) {
             active.setSoTimeout(d.isZero() ? 0 : millis(d));
+        } else if (timedStream != null) {
+            timedStream.setReadTimeout(d);
         }
     }
 

@@ -42,6 +42,11 @@ public final class VncOptions {
     }
 
     /** The user name for VeNCrypt X509Plain. */
+    /** Whether a password has been set (e.g. from --password-file), so that one from elsewhere need not be used. */
+    public boolean hasPassword() {
+        return password != null;
+    }
+
     public VncOptions username(String u) {
         this.username = u;
         return this;

@@ -22,9 +22,20 @@ public final class VncScreenshot {
     }
 
     public static Capture capture(VncTarget target, VncOptions options, Duration timeout) throws IOException {
+        return capture(listener -> RfbSession.connect(target, options, listener), timeout);
+    }
+
+    /** Opens a session and connects it to a VNC server, with the listener it is given: a direct connection, an SSH tunnel... */
+    @FunctionalInterface
+    public interface Connector {
+        RfbSession open(RfbSession.Listener listener) throws IOException;
+    }
+
+    /** As {@link #capture(VncTarget, VncOptions, Duration)}, over the session that {@code connector} opens. */
+    public static Capture capture(Connector connector, Duration timeout) throws IOException {
         long deadline = System.nanoTime() + timeout.toNanos();
         Coverage coverage = new Coverage();
-        try (RfbSession s = RfbSession.connect(target, options, coverage)) {
+        try (RfbSession s = connector.open(coverage)) {
             Framebuffer fb = s.framebuffer();
             coverage.reset(fb.width(), fb.height());
             s.requestUpdate(false);
