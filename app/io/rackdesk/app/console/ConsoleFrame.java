@@ -28,6 +28,17 @@ public final class ConsoleFrame {
             System.arraycopy(argb, 0, dst, 0, Math.min(argb.length, dst.length));
             return img;
         }
+
+        /** Writes the picture as PNG (disk I/O: call it on a worker). */
+        public void writePng(java.nio.file.Path file) throws java.io.IOException {
+            java.nio.file.Path dir = file.toAbsolutePath().getParent();
+            if (dir != null) {
+                java.nio.file.Files.createDirectories(dir);
+            }
+            if (!javax.imageio.ImageIO.write(toImage(), "png", file.toFile())) {
+                throw new java.io.IOException("no PNG writer available");
+            }
+        }
     }
 
     private final Object lock = new Object();
