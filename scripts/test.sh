@@ -17,14 +17,15 @@ export RACKDESK_VNC_LAB_DIR=${RACKDESK_VNC_LAB_DIR:-/tmp/rackdesk-lab/vnc}
 export RACKDESK_VNC_LAB_ENV=$RACKDESK_VNC_LAB_DIR/vnc.env
 export RACKDESK_REQUIRE_LAB=1          # lab tests fail rather than skip if the lab is missing
 stop_lab() {
-  as_root env RACKDESK_VNC_LAB_DIR="$RACKDESK_VNC_LAB_DIR" bash scripts/lab/stop-vnc-lab.sh || true
+  bash scripts/lab/stop-vnc-lab.sh || true
   as_root env RACKDESK_LAB_DIR="$RACKDESK_LAB_DIR" bash scripts/lab/stop-libvirt-lab.sh || true
 }
 trap stop_lab EXIT
 as_root env RACKDESK_LAB_DIR="$RACKDESK_LAB_DIR" bash scripts/lab/start-libvirt-lab.sh >/dev/null
 [[ -s $RACKDESK_LAB_ENV ]] || die "the lab did not write $RACKDESK_LAB_ENV"
-# QEMU's VNC servers for the RFB client's tests (ports 5930+ and 5780+, beside the libvirt lab's 5900/5700)
-as_root env RACKDESK_VNC_LAB_DIR="$RACKDESK_VNC_LAB_DIR" bash scripts/lab/start-vnc-lab.sh >/dev/null
+# QEMU's VNC servers for the RFB client's tests (ports 5930+ and 5780+, beside the libvirt lab's 5900/5700).
+# Run as the user who runs the tests: they read the PNG files QEMU's screendump writes.
+bash scripts/lab/start-vnc-lab.sh >/dev/null
 [[ -s $RACKDESK_VNC_LAB_ENV ]] || die "the VNC lab did not write $RACKDESK_VNC_LAB_ENV"
 
 # unit, ViewModel, headless UI (Monocle: no display needed) and lab tests; then the jar

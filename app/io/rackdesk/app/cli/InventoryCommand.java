@@ -80,7 +80,7 @@ public final class InventoryCommand implements Callable<Integer> {
      * Scripts read stderr: each failed host is already one line there, so the log's warnings about
      * the same timeouts would only repeat it. RACKDESK_LOG_LEVEL still turns them on.
      */
-    private static void quietLogs() {
+    static void quietLogs() {
         if (LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME) instanceof Logger root) {
             root.setLevel(Level.ERROR);
         }

@@ -1,5 +1,9 @@
 package io.rackdesk.app.cli;
 
+import io.rackdesk.app.libvirt.LibvirtEventLoop;
+import io.rackdesk.app.libvirt.LibvirtHost;
+import io.rackdesk.app.libvirt.LibvirtHostFactory;
+import io.rackdesk.app.libvirt.VncConsoles;
 import io.rackdesk.app.vnc.Encodings;
 import io.rackdesk.app.vnc.VncOptions;
 import io.rackdesk.app.vnc.VncScreenshot;
@@ -13,6 +17,9 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
@@ -25,10 +32,16 @@ import picocli.CommandLine.TypeConversionException;
 /** {@code rackdesk vnc-screenshot}: one full frame from a VNC server, as PNG. */
 @Command(name = "vnc-screenshot",
         mixinStandardHelpOptions = true,
+        customSynopsis = {
+            "Usage: rackdesk vnc-screenshot [OPTIONS] TARGET OUT.png",
+            "   or: rackdesk vnc-screenshot [OPTIONS] --connect URI --domain NAME OUT.png"},
         description = {
             "Connects to a VNC server, requests one full update and writes the screen as PNG.",
-            "TARGET is host:port (a port below 100 is a display number: host:1 is port 5901), vnc://host:port, "
-                + "ws://host:port[/path] or wss://host:port[/path] (a WebSocket port, as noVNC uses)."},
+            "TARGET is host:port (there a port below 100 is a display number: host:1 is port 5901), vnc://host:port, "
+                + "ws://host:port[/path] or wss://host:port[/path] (a WebSocket port, as noVNC uses).",
+            "With --connect and --domain, the VM's console is looked up in its live libvirt XML (port, listen "
+                + "address, password) and reached directly; a console on a remote host's loopback would need an "
+                + "SSH tunnel, which is not supported yet."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:the PNG was written",
@@ -37,12 +50,20 @@ import picocli.CommandLine.TypeConversionException;
 public final class VncScreenshotCommand implements Callable<Integer> {
     public static final int DEFAULT_TIMEOUT_SECONDS = 15;
 
-    @Parameters(index = "0", paramLabel = "TARGET", converter = Target.class,
-            description = "host:port, vnc://host:port, ws://host:port[/path] or wss://host:port[/path]")
-    VncTarget target;
+    @Parameters(index = "0", paramLabel = "TARGET",
+            description = "host:port, vnc://host:port, ws://host:port[/path] or wss://host:port[/path] "
+                    + "(with --domain: OUT.png).")
+    String first;
 
-    @Parameters(index = "1", paramLabel = "OUT.png", description = "Where to write the PNG.")
-    Path output;
+    @Parameters(index = "1", arity = "0..1", paramLabel = "OUT.png", description = "Where to write the PNG.")
+    String second;
+
+    @Option(names = "--connect", paramLabel = "URI", converter = InventoryCommand.LibvirtUri.class,
+            description = "A libvirt URI whose VM --domain names the console to capture.")
+    String connectUri;
+
+    @Option(names = "--domain", paramLabel = "NAME", description = "The running VM whose VNC console to capture (with --connect).")
+    String domain;
 
     @Option(names = "--encoding", paramLabel = "ENCODING", converter = EncodingName.class,
             description = "Offer only this encoding (plus Raw, the protocol's fallback): raw, copyrect, hextile, zlib, zrle, "
@@ -83,10 +104,31 @@ public final class VncScreenshotCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         String me = spec.qualifiedName();
+        VncTarget target = null;
+        Path output;
+        if (connectUri != null || domain != null) {
+            if (connectUri == null || domain == null) {
+                throw new ParameterException(spec.commandLine(), "--connect and --domain go together");
+            }
+            if (second != null) {
+                throw new ParameterException(spec.commandLine(), "with --domain give only OUT.png, not a TARGET");
+            }
+            output = Path.of(first);
+        } else {
+            if (second == null) {
+                throw new ParameterException(spec.commandLine(), "missing OUT.png (or --connect URI --domain NAME)");
+            }
+            try {
+                target = VncTarget.parse(first);
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), "TARGET " + e.getMessage());
+            }
+            output = Path.of(second);
+        }
         if ((tlsCert == null) != (tlsKey == null)) {
             throw new ParameterException(spec.commandLine(), "--tls-cert and --tls-key go together");
         }
-        if ((tlsCert != null || target.scheme() == VncTarget.Scheme.WSS) && tlsCa == null) {
+        if ((tlsCert != null || target != null && target.scheme() == VncTarget.Scheme.WSS) && tlsCa == null) {
             throw new ParameterException(spec.commandLine(),
                     tlsCert != null ? "--tls-cert needs --tls-ca" : "wss:// needs --tls-ca (the CA that signed the server's certificate)");
         }
@@ -94,6 +136,7 @@ public final class VncScreenshotCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--jpeg-quality must be 0-9");
         }
         byte[] password = null;
+        String where = target != null ? target.toString() : domain + " on " + connectUri;
         try {
             VncOptions options = new VncOptions().connectTimeout(timeout).readTimeout(timeout);
             if (encoding != null) {
@@ -104,6 +147,15 @@ public final class VncScreenshotCommand implements Callable<Integer> {
             }
             if (passwordFile != null) {
                 password = readPassword(passwordFile);
+            }
+            if (target == null) {
+                VncConsoles.Endpoint console = lookUp();
+                target = new VncTarget(VncTarget.Scheme.TCP, console.host(), console.port(), null);
+                if (password == null) {
+                    password = console.password();
+                }
+            }
+            if (password != null) {
                 options.password(password);
             }
             if (username != null) {
@@ -116,9 +168,11 @@ public final class VncScreenshotCommand implements Callable<Integer> {
             VncScreenshot.writePng(c.framebuffer(), output);
             return 0;
         } catch (NoSuchFileException e) {
-            err.println(me + ": " + target + ": no such file: " + e.getFile());
+            err.println(me + ": " + where + ": no such file: " + e.getFile());
+        } catch (VncConsoles.UnreachableException e) {
+            err.println(me + ": " + e.getMessage());
         } catch (IOException | RuntimeException e) {
-            err.println(me + ": " + target + ": " + message(e));
+            err.println(me + ": " + where + ": " + message(e));
         } finally {
             if (password != null) {
                 Arrays.fill(password, (byte) 0);
@@ -126,6 +180,29 @@ public final class VncScreenshotCommand implements Callable<Integer> {
             err.flush();
         }
         return 1;
+    }
+
+    /** The VM's console from its live XML on the libvirt host, within --timeout. */
+    private VncConsoles.Endpoint lookUp() throws IOException, VncConsoles.UnreachableException {
+        if (System.getenv("RACKDESK_LOG_LEVEL") == null) {
+            InventoryCommand.quietLogs();
+        }
+        LibvirtHostFactory factory = new LibvirtHostFactory(LibvirtEventLoop.startOrExplain(), timeout);
+        LibvirtHost host = factory.create("vnc-screenshot", connectUri);
+        try {
+            host.open().get(timeout.toMillis() + 1000, TimeUnit.MILLISECONDS);
+            String xml = new VncConsoles(host).liveXml(domain).get(timeout.toMillis() + 1000, TimeUnit.MILLISECONDS);
+            return VncConsoles.resolve(connectUri, xml, domain);
+        } catch (ExecutionException e) {
+            throw new IOException(factory.describe(connectUri, e.getCause()), e.getCause());
+        } catch (TimeoutException e) {
+            throw new IOException("no answer from " + connectUri + " within " + timeout.toSeconds() + " s", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        } finally {
+            host.disconnect();
+        }
     }
 
     private static String message(Exception e) {
@@ -149,17 +226,6 @@ public final class VncScreenshotCommand implements Callable<Integer> {
         byte[] p = Arrays.copyOf(all, end);
         Arrays.fill(all, (byte) 0);
         return p;
-    }
-
-    static final class Target implements ITypeConverter<VncTarget> {
-        @Override
-        public VncTarget convert(String value) {
-            try {
-                return VncTarget.parse(value);
-            } catch (IllegalArgumentException e) {
-                throw new TypeConversionException(e.getMessage());
-            }
-        }
     }
 
     static final class EncodingName implements ITypeConverter<Integer> {

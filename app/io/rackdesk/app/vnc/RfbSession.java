@@ -69,6 +69,14 @@ public final class RfbSession implements Closeable {
 
         default void ledState(int state) {
         }
+
+        /**
+         * An ExtendedDesktopSize rectangle: {@code reason} 0 server-side change, 1 this client's
+         * SetDesktopSize, 2 another client's; {@code status} 0 success, 1 prohibited, 2 out of
+         * resources, 3 invalid layout.
+         */
+        default void desktopSizeResult(int reason, int status, int width, int height) {
+        }
     }
 
     private final Socket socket;
@@ -118,7 +126,7 @@ public final class RfbSession implements Closeable {
             try {
                 s.connect(new InetSocketAddress(target.host(), target.port()), millis(options.connectTimeout));
             } catch (SocketTimeoutException e) {
-                throw new SocketTimeoutException("no answer from " + target + " within " + options.connectTimeout.toSeconds() + " s");
+                throw new SocketTimeoutException("no answer from " + target + " within " + seconds(options.connectTimeout));
             }
             InputStream rawIn = s.getInputStream();
             OutputStream rawOut = s.getOutputStream();
@@ -141,7 +149,7 @@ public final class RfbSession implements Closeable {
         } catch (SocketTimeoutException e) {
             session.close();
             throw new SocketTimeoutException(e.getMessage() != null && e.getMessage().startsWith("no answer") ? e.getMessage()
-                    : "the server at " + target + " stopped answering (no data within " + options.readTimeout.toSeconds() + " s)");
+                    : "the server at " + target + " stopped answering (no data within " + seconds(options.readTimeout) + ")");
         } catch (IOException | RuntimeException e) {
             session.close();
             throw e;
@@ -172,6 +180,12 @@ public final class RfbSession implements Closeable {
                     "the server at " + host + ":" + port + " requires TLS: give the CA certificate that signed its certificate (--tls-ca)");
         }
         return VncTls.create(options.tlsCa, options.tlsCert, options.tlsKey);
+    }
+
+    /** "15 s", "0.5 s". */
+    static String seconds(Duration d) {
+        long ms = d.toMillis();
+        return ms % 1000 == 0 ? ms / 1000 + " s" : java.math.BigDecimal.valueOf(ms, 3).stripTrailingZeros().toPlainString() + " s";
     }
 
     private static int millis(Duration d) {
@@ -678,6 +692,7 @@ public final class RfbSession implements Closeable {
                 if (y == 0) { // status: success
                     resize(w, h);
                 }
+                listener.desktopSizeResult(x, y, w, h);
                 break;
             }
             case Encodings.CURSOR:

@@ -31,13 +31,13 @@ public final class VncScreenshot {
             while (true) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
-                    throw new SocketTimeoutException("the server did not send the whole screen within " + timeout.toSeconds() + " s");
+                    throw new SocketTimeoutException("the server did not send the whole screen within " + RfbSession.seconds(timeout));
                 }
                 s.setReadTimeout(Duration.ofNanos(Math.max(left, 1_000_000)));
                 try {
                     s.processMessage();
                 } catch (SocketTimeoutException e) {
-                    throw new SocketTimeoutException("the server did not send the whole screen within " + timeout.toSeconds() + " s");
+                    throw new SocketTimeoutException("the server did not send the whole screen within " + RfbSession.seconds(timeout));
                 }
                 if (coverage.resized) { // a new size: start over with a full request
                     coverage.reset(fb.width(), fb.height());

@@ -6,8 +6,9 @@ import java.util.Locale;
 
 /**
  * Where a VNC server listens: {@code host:port}, {@code vnc://host:port}, {@code ws://host:port/path}
- * or {@code wss://host:port/path}. As with other VNC viewers, a port below 100 is a display number
- * (host:1 is port 5901). IPv6 addresses go in brackets: {@code [::1]:5900}.
+ * or {@code wss://host:port/path}. As with other VNC viewers, in the bare form a port below 100 is a
+ * display number (host:1 is port 5901); a vnc:// port is always a port (RFC 7869). IPv6 addresses
+ * go in brackets: {@code [::1]:5900}.
  */
 public record VncTarget(Scheme scheme, String host, int port, String path) {
 
@@ -27,6 +28,7 @@ public record VncTarget(Scheme scheme, String host, int port, String path) {
         String t = text.strip();
         String lower = t.toLowerCase(Locale.ROOT);
         Scheme scheme;
+        boolean bare = !lower.contains("://");
         if (lower.startsWith("ws://")) {
             scheme = Scheme.WS;
         } else if (lower.startsWith("wss://")) {
@@ -55,7 +57,7 @@ public record VncTarget(Scheme scheme, String host, int port, String path) {
         int port = uri.getPort();
         if (port < 0) {
             port = scheme == Scheme.TCP ? 5900 : scheme == Scheme.WS ? 80 : 443;
-        } else if (scheme == Scheme.TCP && port < 100) {
+        } else if (bare && port < 100) {
             port += 5900;
         }
         String path = uri.getRawPath();

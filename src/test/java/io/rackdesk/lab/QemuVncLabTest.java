@@ -97,14 +97,29 @@ class QemuVncLabTest {
     }
 
     static Stream<Arguments> smallFormats() {
+        // not Tight with big-endian RGB565: QEMU 7.2's gradient filter ignores the client's byte order
+        // (fixed in QEMU 10: "ui/vnc.c: replace big endian flag with byte order value")
         return Stream.of("raw", "hextile", "zlib", "zrle", "tight").flatMap(e -> Stream.of(
-                Arguments.of(e, "RGB565"), Arguments.of(e, "BGR233")));
+                Arguments.of(e, "RGB565"), Arguments.of(e, "BGR233"), Arguments.of(e, "BE565"), Arguments.of(e, "BGR32")))
+                .filter(a -> !(a.get()[0].equals("tight") && a.get()[1].equals("BE565")));
+    }
+
+    private static PixelFormat format(String name) {
+        return switch (name) {
+            case "RGB565" -> PixelFormat.RGB565;
+            case "BGR233" -> PixelFormat.BGR233;
+            // big-endian RGB565. (Big-endian 32-bit is not tested here: QEMU 7.2 sends such a client
+            // little-endian pixels, its bug; RfbSessionTest covers the decoding.)
+            case "BE565" -> new PixelFormat(16, 16, true, true, 31, 63, 31, 11, 5, 0);
+            case "BGR32" -> new PixelFormat(32, 24, false, true, 255, 255, 255, 0, 8, 16);  // little-endian xBGR
+            default -> throw new IllegalArgumentException(name);
+        };
     }
 
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("smallFormats")
-    void lowBandwidthPixelFormats(String encoding, String format) throws Exception {
-        PixelFormat pf = format.equals("RGB565") ? PixelFormat.RGB565 : PixelFormat.BGR233;
+    void otherPixelFormats(String encoding, String format) throws Exception {
+        PixelFormat pf = format(format);
         VncOptions o = new VncOptions().encodings(List.of(Encodings.parse(encoding), Encodings.RAW)).pixelFormat(pf);
         VncScreenshot.Capture c = VncScreenshot.capture(target("RACKDESK_VNC_LAB_PLAIN"), o, TIMEOUT);
         BufferedImage ref = VncLab.screendump(dir);
@@ -161,6 +176,32 @@ class QemuVncLabTest {
             if (s.processMessage() == 0) {
                 s.requestUpdate(true);
             }
+        }
+    }
+
+    /** SetDesktopSize is understood: QEMU's std VGA cannot resize, and says so (status 3, invalid layout). */
+    @Test
+    void setDesktopSizeIsAnswered() throws Exception {
+        int[] result = new int[2];
+        RfbSession.Listener l = new RfbSession.Listener() {
+            @Override
+            public void desktopSizeResult(int reason, int status, int width, int height) {
+                if (reason == 1) {
+                    result[0] = 1;
+                    result[1] = status;
+                }
+            }
+        };
+        try (RfbSession s = RfbSession.connect(target("RACKDESK_VNC_LAB_PLAIN"), new VncOptions().readTimeout(TIMEOUT), l)) {
+            s.requestUpdate(false);
+            s.setDesktopSize(640, 480);
+            long deadline = System.nanoTime() + TIMEOUT.toNanos();
+            while (result[0] == 0) {
+                assertTrue(System.nanoTime() < deadline, "no answer to SetDesktopSize");
+                s.processMessage();
+            }
+            assertEquals(3, result[1], "status");
+            assertEquals(320, s.framebuffer().width(), "the screen keeps its size");
         }
     }
 
@@ -260,6 +301,37 @@ class QemuVncLabTest {
                 assertEquals(ref.getRGB(x, y) & 0xFFFFFF, shot.getRGB(x, y) & 0xFFFFFF, "pixel " + x + "," + y);
             }
         }
+    }
+
+    /**
+     * --connect/--domain: the console is looked up in the domain XML of libvirt's test driver, whose
+     * fixture points at the lab's password-protected QEMU display (port and passwd in the XML).
+     */
+    @Test
+    void commandLineFindsTheConsoleInTheDomainXml() throws Exception {
+        VncTarget pw = target("RACKDESK_VNC_LAB_PASSWORD");
+        Path host = dir.resolve("host.xml");
+        Files.writeString(host, "<node><domain type='test'><name>vnc-vm</name><memory unit='MiB'>64</memory>"
+                + "<os><type arch='x86_64'>hvm</type></os><devices><graphics type='vnc' port='" + pw.port() + "' autoport='no' listen='"
+                + pw.host() + "' passwd='" + new String(password()) + "'/></devices></domain></node>");
+        Path png = dir.resolve("domain.png");
+        StringWriter err = new StringWriter();
+        int code = RackdeskCommand.run(new String[] {"vnc-screenshot", "--connect", "test://" + host, "--domain", "vnc-vm",
+            png.toString(), "--timeout", "20"}, o -> { }, new PrintWriter(new StringWriter()), new PrintWriter(err, true));
+        assertEquals(0, code, err.toString());
+        BufferedImage shot = ImageIO.read(png.toFile());
+        BufferedImage ref = VncLab.screendump(dir);
+        assertEquals(ref.getWidth(), shot.getWidth());
+        for (int y = 0; y < ref.getHeight(); y++) {
+            for (int x = 0; x < ref.getWidth(); x++) {
+                assertEquals(ref.getRGB(x, y) & 0xFFFFFF, shot.getRGB(x, y) & 0xFFFFFF, "pixel " + x + "," + y);
+            }
+        }
+        StringWriter err2 = new StringWriter();
+        int missing = RackdeskCommand.run(new String[] {"vnc-screenshot", "--connect", "test://" + host, "--domain", "no-such-vm",
+            png.toString()}, o -> { }, new PrintWriter(new StringWriter()), new PrintWriter(err2, true));
+        assertEquals(1, missing);
+        assertEquals(1, err2.toString().lines().count(), err2.toString());
     }
 
     @Test

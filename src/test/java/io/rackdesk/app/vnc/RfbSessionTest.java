@@ -225,6 +225,93 @@ class RfbSessionTest {
     }
 
     @Test
+    void tightGradientIn16Bits() throws IOException {
+        int w = 23;
+        int h = 9;
+        int[][] comp = new int[w * h][]; // r5 g6 b5
+        Random r = new Random(9);
+        for (int i = 0; i < w * h; i++) {
+            comp[i] = new int[] {(i % w) + r.nextInt(3), (i / w) * 5 + r.nextInt(4), 31 - (i % w)};
+        }
+        int[] max = {31, 63, 31};
+        java.io.ByteArrayOutputStream d = new java.io.ByteArrayOutputStream();
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int v = 0;
+                int[] shift = {11, 5, 0};
+                for (int k = 0; k < 3; k++) {
+                    int up = y > 0 ? comp[(y - 1) * w + x][k] : 0;
+                    int left = x > 0 ? comp[y * w + x - 1][k] : 0;
+                    int upLeft = x > 0 && y > 0 ? comp[(y - 1) * w + x - 1][k] : 0;
+                    int est = Math.max(0, Math.min(max[k], up + left - upLeft));
+                    v |= ((comp[y * w + x][k] - est) & max[k]) << shift[k];
+                }
+                d.write(v);
+                d.write(v >>> 8);
+            }
+        }
+        java.util.zip.Deflater z = new java.util.zip.Deflater();
+        byte[] zd = ServerStream.deflate(z, d.toByteArray());
+        ServerStream s = ServerStream.handshake(W, H);
+        s.update(1).rect(3, 4, w, h, Encodings.TIGHT).u8(0x40 | 0x20).u8(2).compactLength(zd.length).bytes(zd);
+        RfbSession session = run(s.toByteArray(), 1, new VncOptions().pixelFormat(PixelFormat.RGB565), null, new ByteArrayOutputStream());
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int[] c = comp[y * w + x];
+                int want = PixelFormat.RGB565.argb(c[0] << 11 | c[1] << 5 | c[2]);
+                assertEquals(want, session.framebuffer().pixels()[(4 + y) * W + 3 + x], "pixel " + x + "," + y);
+            }
+        }
+        assertEquals(1, session.tightCounts()[TightDecoder.BASIC_GRADIENT]);
+    }
+
+    @Test
+    void tightPng() throws IOException {
+        int[] img = picture(8, 40, 30);
+        java.awt.image.BufferedImage bi = new java.awt.image.BufferedImage(40, 30, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        bi.setRGB(0, 0, 40, 30, img, 0, 40);
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(bi, "png", png);
+        ServerStream s = ServerStream.handshake(W, H);
+        s.update(2).rect(50, 30, 40, 30, Encodings.TIGHT_PNG).u8(0xA0).compactLength(png.size()).bytes(png.toByteArray());
+        s.rect(0, 0, 5, 5, Encodings.TIGHT_PNG).u8(0x80).u8(1).u8(2).u8(3);
+        RfbSession session = run(s.toByteArray(), 1);
+        assertArrayEquals(img, sub(session.framebuffer().pixels(), W, 50, 30, 40, 30));
+        assertEquals(0xFF010203, session.framebuffer().pixels()[4 * W + 4]);
+        assertEquals(1, session.tightCounts()[TightDecoder.PNG]);
+    }
+
+    @Test
+    void eightBitColourMap() throws IOException {
+        PixelFormat indexed = new PixelFormat(8, 8, false, false, 0, 0, 0, 0, 0, 0);
+        ServerStream s = ServerStream.handshake(W, H);
+        s.u8(1).u8(0).u16(7).u16(2).u16(0xFFFF).u16(0).u16(0).u16(0).u16(0x8000).u16(0xFFFF); // 7 red, 8 blue-ish
+        s.update(1).rect(0, 0, 3, 1, Encodings.RAW).u8(7).u8(8).u8(0);
+        RfbSession session = run(s.toByteArray(), 2, new VncOptions().pixelFormat(indexed), null, new ByteArrayOutputStream());
+        int[] px = session.framebuffer().pixels();
+        assertEquals(0xFFFF0000, px[0]);
+        assertEquals(0xFF0080FF, px[1]);
+        assertEquals(0xFF000000, px[2]);
+    }
+
+    @Test
+    void bigEndian32BitPixelsRawAndZrle() throws IOException {
+        PixelFormat be = new PixelFormat(32, 24, true, true, 255, 255, 255, 16, 8, 0);
+        ServerStream s = ServerStream.handshake(W, H);
+        s.update(2).rect(0, 0, 2, 1, Encodings.RAW).bytes(new byte[] {0, 0x11, 0x22, 0x33, 0, (byte) 0xAA, (byte) 0xBB, (byte) 0xCC});
+        // ZRLE 2x1 raw tile: CPIXELs are the 3 low bytes, here in big-endian order
+        byte[] tile = {0, 0x44, 0x55, 0x66, 0x77, (byte) 0x88, (byte) 0x99};
+        byte[] z = ServerStream.deflate(new java.util.zip.Deflater(), tile);
+        s.rect(5, 0, 2, 1, Encodings.ZRLE).u32(z.length).bytes(z);
+        RfbSession session = run(s.toByteArray(), 1, new VncOptions().pixelFormat(be), null, new ByteArrayOutputStream());
+        int[] px = session.framebuffer().pixels();
+        assertEquals(0xFF112233, px[0]);
+        assertEquals(0xFFAABBCC, px[1]);
+        assertEquals(0xFF445566, px[5]);
+        assertEquals(0xFF778899, px[6]);
+    }
+
+    @Test
     void copyRectWithOverlap() throws IOException {
         int[] img = picture(6, W, H);
         ServerStream s = ServerStream.handshake(W, H);
@@ -378,6 +465,7 @@ class RfbSessionTest {
     void targets() {
         assertEquals("h:5901", VncTarget.parse("h:1").toString());
         assertEquals("h:5930", VncTarget.parse("vnc://h:5930").toString());
+        assertEquals("h:1", VncTarget.parse("vnc://h:1").toString(), "vnc:// ports are ports");
         assertEquals("h:5900", VncTarget.parse("h").toString());
         assertEquals("[::1]:5900", VncTarget.parse("[::1]:5900").toString());
         assertEquals("ws://h:5700/websockify?token=a", VncTarget.parse("ws://h:5700/websockify?token=a").toString());
