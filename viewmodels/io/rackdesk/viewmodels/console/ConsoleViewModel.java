@@ -76,6 +76,14 @@ public final class ConsoleViewModel {
     private ConsoleLink link;
     private ConsolePlan.Direct plan;
     private VmItem vm;
+    /** The last clipboard text either way, so text that came from the guest is not sent straight back. */
+    private String lastClipboard;
+    /** Follows the VM: started, its console opens; stopped, it closes instead of retrying for ever. */
+    private final javafx.beans.value.ChangeListener<io.rackdesk.app.model.VmState> vmState = (obs, was, now) -> {
+        if (vm != null && was != null && now != null && was.isActive() != now.isActive()) {
+            open(vm);
+        }
+    };
     private int generation;
     private Cancellable countdown;
     private int retryLeft;
@@ -107,6 +115,7 @@ public final class ConsoleViewModel {
     public void open(VmItem vm) {
         close();
         this.vm = vm;
+        vm.stateProperty().addListener(vmState);
         if (!vm.getState().isActive()) { // a stopped VM may keep a fixed port in its XML, with nobody listening
             show(Phase.UNAVAILABLE, explain(new ConsolePlan.Impossible(ConsolePlan.Problem.NOT_RUNNING, "")));
             return;
@@ -117,7 +126,7 @@ public final class ConsoleViewModel {
                 .quiet()
                 .onSuccess(p -> {
                     if (g == generation) {
-                        open(p);
+                        start(p);
                     }
                 })
                 .onFailure(e -> {
@@ -130,6 +139,10 @@ public final class ConsoleViewModel {
     /** Connects as {@code p} says, or shows its explanation. */
     public void open(ConsolePlan p) {
         close();
+        start(p);
+    }
+
+    private void start(ConsolePlan p) {
         if (p instanceof ConsolePlan.Impossible impossible) {
             show(Phase.UNAVAILABLE, explain(impossible));
             return;
@@ -167,6 +180,7 @@ public final class ConsoleViewModel {
             public void serverCutText(String text) {
                 tasks.runOnUiThread(() -> {
                     if (g == generation && receiveClipboard.get()) {
+                        lastClipboard = text;
                         incomingClipboard.set(text);
                     }
                 });
@@ -248,7 +262,11 @@ public final class ConsoleViewModel {
             link = null;
         }
         plan = null;
-        vm = null;
+        if (vm != null) {
+            vm.stateProperty().removeListener(vmState);
+            vm = null;
+        }
+        lastClipboard = null;
         cursor.set(null);
         target.set("");
         show(Phase.IDLE, l10n.lang("console.idle"));
@@ -262,6 +280,9 @@ public final class ConsoleViewModel {
         close();
         plan = keep;
         vm = keepVm;
+        if (vm != null) {
+            vm.stateProperty().addListener(vmState);
+        }
         target.set(where);
         if (keep != null) {
             show(Phase.DISCONNECTED, l10n.lang("console.disconnected", where));
@@ -329,9 +350,14 @@ public final class ConsoleViewModel {
         }
     }
 
-    /** The local clipboard changed (or the console got focus with text on it): sent only when outgoing is on. */
+    /**
+     * The local clipboard's text, offered when the console takes the keyboard or outgoing clipboard
+     * is switched on: sent only when outgoing is on, and only when it is new (not what the guest sent).
+     */
     public void localClipboard(String text) {
-        if (link != null && text != null && sendClipboard.get() && !viewOnly.get() && phase.get() == Phase.CONNECTED) {
+        if (link != null && text != null && sendClipboard.get() && !viewOnly.get() && phase.get() == Phase.CONNECTED
+                && !text.equals(lastClipboard)) {
+            lastClipboard = text;
             link.clipboard(text);
         }
     }

@@ -171,10 +171,13 @@ public final class ConsoleView {
             }
         });
         viewModel.keyboardGrabbedProperty().addListener((obs, was, is) -> {
-            if (!is) {
+            if (is) {
+                offerClipboard();
+            } else {
                 releaseKeys();
             }
         });
+        viewModel.sendClipboardProperty().addListener((obs, was, is) -> offerClipboard());
     }
 
     // ------------------------------------------------------------------ pixels
@@ -305,6 +308,16 @@ public final class ConsoleView {
             KeyStroke k = down.remove(e.getCode());
             if (k != null) {
                 viewModel.key(false, k);
+            }
+        }
+    }
+
+    /** JavaFX tells no one when the clipboard changes: its text is offered whenever the user turns to the console. */
+    private void offerClipboard() {
+        if (viewModel.sendClipboardProperty().get()) {
+            Clipboard c = Clipboard.getSystemClipboard();
+            if (c.hasString()) {
+                viewModel.localClipboard(c.getString());
             }
         }
     }

@@ -13,6 +13,8 @@ import io.rackdesk.app.console.KeyStroke;
 import io.rackdesk.app.console.SendKeys;
 import io.rackdesk.app.i18n.Localization;
 import io.rackdesk.app.libvirt.LibvirtHost;
+import io.rackdesk.app.model.VmState;
+import io.rackdesk.app.model.VmSummary;
 import io.rackdesk.app.task.DefaultTaskExecutor;
 import io.rackdesk.app.task.SerialWorker;
 import io.rackdesk.app.vnc.Framebuffer;
@@ -23,6 +25,7 @@ import io.rackdesk.viewmodels.console.ConsoleViewModel;
 import io.rackdesk.viewmodels.console.ConsoleViewModel.Phase;
 import io.rackdesk.viewmodels.console.LibvirtConsoleSource;
 import io.rackdesk.viewmodels.connections.ConnectionViewModel;
+import io.rackdesk.viewmodels.vms.VmItem;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -187,6 +190,9 @@ class ConsoleViewModelTest {
 
         link.listener.serverCutText("from guest");
         ui.pumpUntil(() -> "from guest".equals(vm.incomingClipboardProperty().get()), "incoming text");
+        vm.localClipboard("from guest"); // the guest's own text on the local clipboard: not sent back
+        vm.localClipboard("again");
+        assertEquals(List.of("cut hello", "cut again"), link.sent);
         vm.receiveClipboardProperty().set(false);
         link.listener.serverCutText("ignored");
         ui.drain(Duration.ofMillis(50));
@@ -233,6 +239,35 @@ class ConsoleViewModelTest {
         vm.reconnect();
         assertEquals(2, links.size());
         assertEquals(Phase.CONNECTING, vm.phaseProperty().get());
+    }
+
+    @Test
+    void theConsoleFollowsTheVmStoppingAndStarting() throws Exception {
+        LibvirtHost host = DemoVms.openHost(root);
+        try {
+            ConnectionViewModel owner = DemoVms.owner(host, tasks, l10n);
+            ConsoleViewModel demo = new ConsoleViewModel(l10n, tasks, io, (t, pw, l) -> {
+                FakeLink link = new FakeLink(t, pw, l);
+                links.add(link);
+                return link;
+            }, v -> CompletableFuture.completedFuture(new ConsolePlan.Direct(VncTarget.parse("127.0.0.1:5900"), null)));
+            VmItem web = DemoVms.item(owner, host, "web-01");
+            demo.open(web);
+            ui.pumpUntil(() -> demo.phaseProperty().get() == Phase.CONNECTING, "connecting");
+            web.update(withState(web.summary(), VmState.SHUTOFF));
+            assertTrue(links.get(0).closed, "a stopped VM's console stops retrying");
+            assertEquals(Phase.UNAVAILABLE, demo.phaseProperty().get());
+            assertEquals("The VM is not running, so its VNC server has no port yet. Start the VM to see its console.",
+                    demo.overlayTextProperty().get());
+            web.update(withState(web.summary(), VmState.RUNNING));
+            ui.pumpUntil(() -> links.size() == 2, "started again: the console reconnects");
+        } finally {
+            host.disconnect().get(10, TimeUnit.SECONDS);
+        }
+    }
+
+    private static VmSummary withState(VmSummary s, VmState state) {
+        return new VmSummary(s.uuid(), s.name(), state, s.vcpus(), s.memoryKiB(), s.persistent(), s.tags());
     }
 
     @Test

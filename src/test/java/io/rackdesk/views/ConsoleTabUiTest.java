@@ -91,6 +91,18 @@ class ConsoleTabUiTest {
             robot.interact(() -> Screenshots.write(screen.getScene(), Path.of(shot)));
         }
 
+        // detached to its own window, the console keeps its connection; closing the window brings it back
+        robot.clickOn("#consoleDetach");
+        waitFor(() -> robot.listWindows().size() == 2, "the console's own window");
+        Stage window = (Stage) robot.listWindows().stream().filter(w -> w != table.getScene().getWindow()).findFirst().orElseThrow();
+        assertTrue(window.getTitle().equals("Console of web-01"), window.getTitle());
+        assertTrue(screen.getScene() == window.getScene(), "the screen moved to the new window");
+        assertTrue(robot.lookup(".console-detached").tryQuery().isPresent(), "the tab says where the console went");
+        assertTrue(robot.lookup("#consoleStatus").queryAs(Label.class).getText().startsWith("Connected to "));
+        robot.interact(window::close);
+        waitFor(() -> screen.getScene() == table.getScene(), "back in the tab");
+        assertTrue(robot.lookup("#consoleStatus").queryAs(Label.class).getText().startsWith("Connected to "), "still connected");
+
         // another VM, shut off: the tab follows the selection and explains instead of connecting
         robot.interact(() -> {
             @SuppressWarnings("unchecked")
