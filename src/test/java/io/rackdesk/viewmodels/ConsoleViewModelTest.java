@@ -48,11 +48,14 @@ class ConsoleViewModelTest {
     private final Localization l10n = new Localization(Locale.ENGLISH);
     private final SerialWorker io = new SerialWorker("console-test-io");
     private final List<FakeLink> links = new ArrayList<>();
-    private final ConsoleViewModel vm = new ConsoleViewModel(l10n, tasks, io, (t, pw, l) -> {
-        FakeLink link = new FakeLink(t, pw, l);
+    private final ConsoleViewModel vm = new ConsoleViewModel(l10n, tasks, io, this::fakeConnection,
+            v -> CompletableFuture.failedFuture(new IllegalStateException("not in this test")));
+
+    private ConsoleLink fakeConnection(VncTarget target, String password, ConsoleLink.Listener listener) {
+        FakeLink link = new FakeLink(target, password, listener);
         links.add(link);
         return link;
-    }, v -> CompletableFuture.failedFuture(new IllegalStateException("not in this test")));
+    }
 
     /** Records what the ViewModel asks of the connection; the test plays the reader thread. */
     static final class FakeLink implements ConsoleLink {
@@ -246,11 +249,8 @@ class ConsoleViewModelTest {
         LibvirtHost host = DemoVms.openHost(root);
         try {
             ConnectionViewModel owner = DemoVms.owner(host, tasks, l10n);
-            ConsoleViewModel demo = new ConsoleViewModel(l10n, tasks, io, (t, pw, l) -> {
-                FakeLink link = new FakeLink(t, pw, l);
-                links.add(link);
-                return link;
-            }, v -> CompletableFuture.completedFuture(new ConsolePlan.Direct(VncTarget.parse("127.0.0.1:5900"), null)));
+            ConsoleViewModel demo = new ConsoleViewModel(l10n, tasks, io, this::fakeConnection,
+                    v -> CompletableFuture.completedFuture(new ConsolePlan.Direct(VncTarget.parse("127.0.0.1:5900"), null)));
             VmItem web = DemoVms.item(owner, host, "web-01");
             demo.open(web);
             ui.pumpUntil(() -> demo.phaseProperty().get() == Phase.CONNECTING, "connecting");
@@ -290,11 +290,7 @@ class ConsoleViewModelTest {
         LibvirtHost host = DemoVms.openHost(root);
         try {
             ConnectionViewModel owner = DemoVms.owner(host, tasks, l10n);
-            ConsoleViewModel demo = new ConsoleViewModel(l10n, tasks, io, (t, pw, l) -> {
-                FakeLink link = new FakeLink(t, pw, l);
-                links.add(link);
-                return link;
-            }, new LibvirtConsoleSource(v -> host, l10n));
+            ConsoleViewModel demo = new ConsoleViewModel(l10n, tasks, io, this::fakeConnection, new LibvirtConsoleSource(v -> host, l10n));
             demo.open(DemoVms.item(owner, host, "web-01"));
             assertEquals(Phase.RESOLVING, demo.phaseProperty().get());
             ui.pumpUntil(() -> demo.phaseProperty().get() == Phase.CONNECTING, "resolved");
