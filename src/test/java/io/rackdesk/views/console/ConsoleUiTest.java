@@ -170,6 +170,23 @@ class ConsoleUiTest {
     }
 
     @Test
+    void aPasswordConsoleOpensWithTheVmsPasswordAndAWrongOneFailsWithoutRetrying() throws Exception {
+        String target = VncLab.get("RACKDESK_VNC_LAB_PASSWORD");
+        String password = java.nio.file.Files.readString(VncLab.path("RACKDESK_VNC_LAB_PASSWORD_FILE")).strip();
+        robot.interact(() -> viewModel.open(new ConsolePlan.Direct(VncTarget.parse(target), password)));
+        waitFor(() -> viewModel.phaseProperty().get() == Phase.CONNECTED && view.image() != null, "the password console connects");
+
+        robot.interact(() -> viewModel.open(new ConsolePlan.Direct(VncTarget.parse(target), "wrong")));
+        waitFor(() -> viewModel.phaseProperty().get() == Phase.FAILED, "a wrong password fails");
+        String text = robot.lookup("#consoleOverlayText").queryAs(Label.class).getText();
+        assertTrue(text.startsWith("Failed: authentication failed"), text);
+        Thread.sleep(1500);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(Phase.FAILED, viewModel.phaseProperty().get(), "no retry after a wrong password");
+        assertTrue(robot.lookup("#consoleOverlayReconnect").query().isVisible(), "Reconnect is offered");
+    }
+
+    @Test
     void anImpossibleConsoleShowsItsExplanation() throws Exception {
         robot.interact(() -> viewModel.open(new ConsolePlan.Impossible(ConsolePlan.Problem.NEEDS_SSH_TUNNEL, "kvm-01")));
         WaitForAsyncUtils.waitForFxEvents();
