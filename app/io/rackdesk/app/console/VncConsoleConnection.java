@@ -37,6 +37,8 @@ public final class VncConsoleConnection implements ConsoleLink {
     private final ExecutorService sender;
     private final Object wakeUp = new Object();
     private volatile RfbSession session;
+    private volatile Motion waitingMotion;
+    private volatile int lastButtons;
     private volatile boolean closed;
     private boolean retryNow; // guarded by wakeUp
 
@@ -240,9 +242,56 @@ public final class VncConsoleConnection implements ConsoleLink {
         }
     }
 
+    /**
+     * Pointer events that wait for the sender: a move with the same buttons as the one still waiting
+     * just updates it, so a stalled connection does not pile up thousands of motions (a press or a
+     * release is never merged away).
+     */
     @Override
     public void pointer(int buttons, int x, int y) {
-        send(s -> s.pointerEvent(buttons, Math.max(0, x), Math.max(0, y)));
+        boolean move = buttons == lastButtons;
+        lastButtons = buttons;
+        Motion last = waitingMotion;
+        if (move && last != null && last.move && last.buttons == buttons && last.update(x, y)) {
+            return;
+        }
+        Motion m = new Motion(buttons, x, y, move);
+        waitingMotion = m;
+        send(s -> {
+            int[] xy = m.take();
+            s.pointerEvent(m.buttons, Math.max(0, xy[0]), Math.max(0, xy[1]));
+        });
+    }
+
+    /** One queued pointer event whose position may still move until the sender takes it. */
+    private static final class Motion {
+        final int buttons;
+        /** A move, not a press or release (whose position must stay where it happened). */
+        final boolean move;
+        private int x;
+        private int y;
+        private boolean taken;
+
+        Motion(int buttons, int x, int y, boolean move) {
+            this.buttons = buttons;
+            this.x = x;
+            this.y = y;
+            this.move = move;
+        }
+
+        synchronized boolean update(int nx, int ny) {
+            if (taken) {
+                return false;
+            }
+            x = nx;
+            y = ny;
+            return true;
+        }
+
+        synchronized int[] take() {
+            taken = true;
+            return new int[] {x, y};
+        }
     }
 
     @Override
@@ -287,9 +336,18 @@ public final class VncConsoleConnection implements ConsoleLink {
             retryNow = true;
             wakeUp.notifyAll();
         }
-        RfbSession s = session;
+        closeElsewhere(session); // the reader sees the closed socket and comes round again at once
+    }
+
+    /**
+     * Closes a session on a short-lived thread: closing TLS writes a close_notify, which can block on
+     * a dead peer, and the caller is the UI thread.
+     */
+    private static void closeElsewhere(RfbSession s) {
         if (s != null) {
-            s.close(); // the reader sees the closed socket and comes round again at once
+            Thread t = new Thread(s::close, "vnc-close");
+            t.setDaemon(true);
+            t.start();
         }
     }
 
@@ -299,10 +357,7 @@ public final class VncConsoleConnection implements ConsoleLink {
         synchronized (wakeUp) {
             wakeUp.notifyAll();
         }
-        RfbSession s = session;
-        if (s != null) {
-            s.close();
-        }
+        closeElsewhere(session);
         sender.shutdownNow();
     }
 

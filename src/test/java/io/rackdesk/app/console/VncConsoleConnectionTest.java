@@ -95,6 +95,28 @@ class VncConsoleConnectionTest {
     }
 
     @Test
+    void pointerMovesMayMergeButClicksAndTheLastPositionAlwaysArrive() throws Exception {
+        try (TinyRfbServer server = new TinyRfbServer(640, 480)) {
+            try (ConsoleLink c = VncConsoleConnection.connector().connect(VncTarget.parse(server.address()), null, listener())) {
+                next(ConsoleStatus.State.CONNECTED);
+                for (int i = 0; i < 5000; i++) {
+                    c.pointer(0, i % 640, i % 480);
+                }
+                c.pointer(1, 100, 200);
+                c.pointer(0, 100, 200);
+                c.pointer(0, 300, 301);
+                waitUntil(() -> server.events().contains("pointer 0 300,301"), "the last move");
+                List<String> e = server.events();
+                assertTrue(e.size() <= 5003, e.size() + " events");
+                int press = e.indexOf("pointer 1 100,200");
+                assertTrue(press > 0, "the press arrives after the moves: " + e.subList(Math.max(0, e.size() - 5), e.size()));
+                assertEquals("pointer 0 " + (4999 % 640) + "," + (4999 % 480), e.get(press - 1), "the moves end where the mouse was");
+                assertEquals(List.of("pointer 1 100,200", "pointer 0 100,200", "pointer 0 300,301"), e.subList(press, e.size()));
+            }
+        }
+    }
+
+    @Test
     void aWrongPasswordFailsWithoutRetryingUntilAskedTo() throws Exception {
         try (TinyRfbServer server = new TinyRfbServer(16, 16)) {
             server.refuseAuthentication();
