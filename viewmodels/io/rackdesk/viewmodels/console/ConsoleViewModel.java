@@ -70,7 +70,6 @@ public final class ConsoleViewModel {
     private final ReadOnlyObjectWrapper<CursorShape> cursor = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper incomingClipboard = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
-    private final ReadOnlyLongWrapper bells = new ReadOnlyLongWrapper();
     private final BooleanBinding connected = Bindings.equal(Phase.CONNECTED, phase);
 
     private ConsoleLink link;
@@ -196,10 +195,6 @@ public final class ConsoleViewModel {
                 });
             }
 
-            @Override
-            public void bell() {
-                tasks.runOnUiThread(() -> bells.set(bells.get() + 1));
-            }
         });
         link = self[0];
     }
@@ -477,8 +472,4 @@ public final class ConsoleViewModel {
         return message.getReadOnlyProperty();
     }
 
-    /** Counts bells from the guest. */
-    public ReadOnlyLongProperty bellProperty() {
-        return bells.getReadOnlyProperty();
-    }
 }
