@@ -156,6 +156,9 @@ public final class ConsoleView {
             if (now != Phase.CONNECTED) {
                 image = null; // the next connection starts with a full frame
             }
+            if (now == Phase.IDLE || now == Phase.RESOLVING || now == Phase.UNAVAILABLE) {
+                screen.setImage(null); // another VM's console, or none: no stale picture behind the text
+            }
         });
 
         scroll.viewportBoundsProperty().addListener((obs, old, b) -> layoutScreen());

@@ -112,6 +112,7 @@ class ConsoleTabUiTest {
             vms.getSelectionModel().clearAndSelect(vms.getItems().indexOf(k8s));
         });
         waitFor(() -> overlayText().startsWith("The VM is not running"), "a stopped VM's console is explained");
+        assertTrue(screen.getImage() == null, "no picture of the previous VM behind the explanation");
 
         robot.clickOn(tab("Overview"));
         waitFor(() -> robot.lookup("#consoleStatus").queryAs(Label.class).getText().equals("No console open."),
