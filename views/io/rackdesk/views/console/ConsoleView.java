@@ -1,6 +1,5 @@
 package io.rackdesk.views.console;
 
-import io.rackdesk.app.console.ConsoleFrame;
 import io.rackdesk.app.console.DamageAccumulator;
 import io.rackdesk.app.console.KeyStroke;
 import io.rackdesk.app.console.SendKeys;
@@ -14,6 +13,7 @@ import java.io.File;
 import java.util.EnumMap;
 import java.util.Map;
 import javafx.beans.binding.Bindings;
+import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
 import javafx.geometry.Bounds;
 import javafx.scene.Cursor;
@@ -46,6 +46,7 @@ import javafx.stage.FileChooser;
  * overlay that says what the console is doing when it shows no live screen.
  */
 public final class ConsoleView {
+    private static final PseudoClass GRABBED = PseudoClass.getPseudoClass("grabbed");
     private final ConsoleViewModel viewModel;
     private final Localization l10n;
     private final BorderPane root;
@@ -138,9 +139,7 @@ public final class ConsoleView {
                 ? viewModel.grabHintProperty().get()
                 : viewModel.connectedBinding().get() && !viewModel.viewOnlyProperty().get() ? l10n.lang("console.clickToGrab") : "",
                 viewModel.keyboardGrabbedProperty(), viewModel.grabHintProperty(), viewModel.connectedBinding(), viewModel.viewOnlyProperty()));
-        hint.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("grabbed"), false);
-        viewModel.keyboardGrabbedProperty().addListener((obs, was, is) ->
-                hint.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("grabbed"), is));
+        viewModel.keyboardGrabbedProperty().addListener((obs, was, is) -> hint.pseudoClassStateChanged(GRABBED, is));
         message.textProperty().bind(viewModel.messageProperty());
 
         viewModel.frameSerialProperty().addListener((obs, old, now) -> viewModel.presentFrame(this::copy));
@@ -214,11 +213,6 @@ public final class ConsoleView {
             screen.setFitWidth(0);
             screen.setFitHeight(0);
         }
-    }
-
-    /** The displayed size of the screen (what the mouse coordinates are relative to). */
-    double displayedWidth() {
-        return screen.getLayoutBounds().getWidth();
     }
 
     WritableImage image() {
