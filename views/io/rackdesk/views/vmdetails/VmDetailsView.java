@@ -153,6 +153,12 @@ public final class VmDetailsView {
      * The Console tab: the selected VM's console opens when the tab is shown and closes when it is
      * left or another VM is selected, unless it was detached to its own window.
      */
+    /** Shows the Console tab (the VM table's "Open console"). */
+    public void showConsole() {
+        tabs.getTabs().stream().filter(t -> "consoleTab".equals(t.getId())).findFirst()
+                .ifPresent(t -> tabs.getSelectionModel().select(t));
+    }
+
     private void addConsoleTab() {
         Tab consoleTab = new Tab(l10n.lang("vm.details.consoleTab"), console.root());
         consoleTab.setId("consoleTab");

@@ -10,6 +10,7 @@ import io.rackdesk.app.i18n.Localization;
 import io.rackdesk.app.task.DefaultTaskExecutor;
 import io.rackdesk.app.task.SerialWorker;
 import io.rackdesk.app.vnc.VncTarget;
+import io.rackdesk.testsupport.FxMenus;
 import io.rackdesk.testsupport.TinyRfbServer;
 import io.rackdesk.testsupport.VncLab;
 import io.rackdesk.viewmodels.console.ConsoleViewModel;
@@ -70,12 +71,7 @@ class ConsoleUiTest {
     /** Opens the Send keys menu and clicks the item with this label. */
     private void sendKeysMenu(String label) throws Exception {
         robot.clickOn("#consoleSendKeys");
-        waitFor(() -> robot.lookup(".menu-item").queryAll().stream().anyMatch(n -> hasLabel(n, label)), "the send-keys menu");
-        robot.clickOn(robot.lookup(".menu-item").queryAll().stream().filter(n -> hasLabel(n, label)).findFirst().orElseThrow());
-    }
-
-    private boolean hasLabel(Node n, String label) {
-        return robot.from(n).lookup(".label").queryAll().stream().anyMatch(l -> l instanceof Label lb && label.equals(lb.getText()));
+        FxMenus.clickItem(robot, label);
     }
 
     private static java.util.List<String> keys(TinyRfbServer server) {
