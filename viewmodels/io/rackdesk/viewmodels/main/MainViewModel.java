@@ -16,7 +16,11 @@ import io.rackdesk.app.settings.Theme;
 import io.rackdesk.app.task.BackgroundTask;
 import io.rackdesk.app.task.TaskExecutor;
 import io.rackdesk.app.task.TaskListener;
+import io.rackdesk.app.task.SerialWorker;
 import io.rackdesk.app.task.Worker;
+import io.rackdesk.app.console.VncConsoleConnection;
+import io.rackdesk.viewmodels.console.ConsoleViewModel;
+import io.rackdesk.viewmodels.console.LibvirtConsoleSource;
 import io.rackdesk.viewmodels.DialogService;
 import io.rackdesk.viewmodels.connections.ConnectionState;
 import io.rackdesk.viewmodels.connections.ConnectionViewModel;
@@ -70,6 +74,8 @@ public final class MainViewModel {
     private final VmTableViewModel vmTable;
     private final VmDetailsViewModel vmDetails;
     private final XmlEditorViewModel xmlEditor;
+    private final ConsoleViewModel console;
+    private final SerialWorker consoleIo = new SerialWorker("console-io");
     private final java.util.Set<String> temporary = new java.util.HashSet<>();
 
     public MainViewModel(SettingsLoad startup, SettingsStore store, Worker io, LibvirtHostFactory hosts,
@@ -91,6 +97,8 @@ public final class MainViewModel {
         vmDetails.vmProperty().bind(vmTable.singleSelectionProperty());
         this.xmlEditor = new XmlEditorViewModel(
                 new LibvirtDomainXmlAccess(vm -> vm.connection().openHost().orElse(null), l10n), tasks, dialogs, l10n);
+        this.console = new ConsoleViewModel(l10n, tasks, consoleIo, VncConsoleConnection.connector(),
+                new LibvirtConsoleSource(vm -> vm.connection().openHost().orElse(null), l10n));
         connections.addListener((javafx.collections.ListChangeListener<ConnectionViewModel>) c -> updateConnectionSummary());
         selection.addListener((obs, old, now) -> onNavigate(now));
         tasks.addListener(new TaskListener() {
@@ -135,6 +143,11 @@ public final class MainViewModel {
     }
 
     /** Details of the one selected VM. */
+    /** The console shown in the VM details (one at a time for now). */
+    public ConsoleViewModel console() {
+        return console;
+    }
+
     public VmDetailsViewModel vmDetails() {
         return vmDetails;
     }
@@ -290,12 +303,14 @@ public final class MainViewModel {
         save();
     }
 
-    /** Closes every connection (on their workers). */
+    /** Closes every connection (on their workers) and the console. */
     public void shutdown() {
+        console.close();
         for (ConnectionViewModel c : connections) {
             c.disconnect();
         }
         io.close();
+        consoleIo.close();
     }
 
     private void onNavigate(NavigationTarget target) {
