@@ -95,4 +95,33 @@ class VncScreenshotCommandTest {
             assertEquals("", err.toString());
         }
     }
+
+    @Test
+    void aMissingPasswordGetsTheCommandLinesHint() throws Exception {
+        // RFB 3.8 offering only VNC authentication; the core says what is missing, the CLI which option gives it
+        byte[] script = "RFB 003.008\n\u0001\u0002".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        try (ServerSocket ss = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Thread t = new Thread(() -> {
+                try (Socket s = ss.accept()) {
+                    s.getOutputStream().write(script);
+                    s.getOutputStream().flush();
+                    s.getInputStream().readAllBytes();
+                } catch (Exception e) {
+                    // client gone
+                }
+            });
+            t.setDaemon(true);
+            t.start();
+            assertEquals(1, run("vnc-screenshot", "127.0.0.1:" + ss.getLocalPort(), dir.resolve("x.png").toString(), "--timeout", "5"));
+            assertEquals(List.of("rackdesk vnc-screenshot: 127.0.0.1:" + ss.getLocalPort()
+                    + ": the server requires VNC authentication, and no password is set (--password-file)"), errLines());
+        }
+    }
+
+    @Test
+    void aConsoleThatCannotBeReachedIsExplainedInEnglish() {
+        // the test driver's default VM has no graphics: the resolver's English message, one line, exit 1
+        assertEquals(1, run("vnc-screenshot", "--connect", "test:///default", "--domain", "test", dir.resolve("x.png").toString()));
+        assertEquals(List.of("rackdesk vnc-screenshot: test has no VNC console (no graphics device)"), errLines());
+    }
 }
