@@ -1,5 +1,7 @@
 package io.rackdesk.views;
 
+import io.rackdesk.app.console.VncConsoleConnection;
+import io.rackdesk.app.console.VncConsoleOpener;
 import io.rackdesk.app.i18n.Localization;
 import io.rackdesk.app.libvirt.LibvirtEventLoop;
 import io.rackdesk.app.libvirt.LibvirtHostFactory;
@@ -7,6 +9,7 @@ import io.rackdesk.app.settings.AppDirs;
 import io.rackdesk.app.settings.SettingsLoad;
 import io.rackdesk.app.settings.SettingsStore;
 import io.rackdesk.app.settings.StartupSettings;
+import io.rackdesk.app.ssh.SshTunnels;
 import io.rackdesk.app.task.DefaultTaskExecutor;
 import io.rackdesk.app.task.SerialWorker;
 import io.rackdesk.viewmodels.main.MainViewModel;
@@ -41,6 +44,8 @@ public final class AppContext {
     private final SettingsStore store;
     private final SettingsLoad startup;
     private final LibvirtHostFactory hosts;
+    /** The app's one set of SSH tunnels (one session per SSH host) for consoles on a host's loopback; closed on exit. */
+    private final SshTunnels sshTunnels = new SshTunnels();
     private MainViewModel mainViewModel;
 
     private final ConnectionService connectionService;
@@ -78,7 +83,7 @@ public final class AppContext {
         ThemeManager.apply(startup.settings().theme());
         DefaultTaskExecutor tasks = new DefaultTaskExecutor(Platform::runLater);
         mainViewModel = new MainViewModel(startup, store, new SerialWorker("settings-io"), hosts,
-                tasks, new FxDialogService(stage), l10n);
+                tasks, new FxDialogService(stage), l10n, VncConsoleConnection.connector(new VncConsoleOpener(sshTunnels)));
         MainView view = new MainView(mainViewModel, l10n, new ConnectionDialogs(connectionService, tasks, l10n));
         Scene scene = new Scene(view.root());
         ThemeManager.addAppStylesheet(scene);
@@ -97,6 +102,20 @@ public final class AppContext {
         if (mainViewModel != null) {
             mainViewModel.shutdown();
         }
+        // closing SSH sessions writes to the network: not on the FX thread, but give it a moment before the JVM ends
+        Thread t = new Thread(sshTunnels::close, "ssh-tunnels-close");
+        t.setDaemon(true);
+        t.start();
+        try {
+            t.join(2000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The app's SSH tunnels (tests look at their sessions). */
+    public SshTunnels sshTunnels() {
+        return sshTunnels;
     }
 
     public AppDirs dirs() {

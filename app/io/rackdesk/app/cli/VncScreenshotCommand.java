@@ -3,8 +3,10 @@ package io.rackdesk.app.cli;
 import io.rackdesk.app.libvirt.LibvirtEventLoop;
 import io.rackdesk.app.libvirt.LibvirtHost;
 import io.rackdesk.app.libvirt.LibvirtHostFactory;
-import io.rackdesk.app.libvirt.VncConsoleOpener;
-import io.rackdesk.app.libvirt.VncConsoles;
+import io.rackdesk.app.console.ConsolePlan;
+import io.rackdesk.app.console.VncConsoleOpener;
+import io.rackdesk.app.libvirt.ConsoleXml;
+import io.rackdesk.app.vnc.RfbSecurityException;
 import io.rackdesk.app.ssh.SshTunnels;
 import io.rackdesk.app.vnc.Encodings;
 import io.rackdesk.app.vnc.VncOptions;
@@ -109,7 +111,7 @@ public final class VncScreenshotCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         String me = spec.qualifiedName();
         VncTarget target = null;
-        VncConsoles.Plan plan = null;
+        ConsolePlan.ViaSsh tunnelled = null;
         SshTunnels tunnels = null;
         Path output;
         if (connectUri != null || domain != null) {
@@ -155,13 +157,19 @@ public final class VncScreenshotCommand implements Callable<Integer> {
                 password = readPassword(passwordFile);
             }
             if (target == null) {
-                plan = lookUp();
-                VncConsoles.Endpoint console = plan.endpoint();
-                if (!plan.viaSsh()) {
-                    target = new VncTarget(VncTarget.Scheme.TCP, console.host(), console.port(), null);
+                ConsolePlan plan = lookUp();
+                if (plan instanceof ConsolePlan.Impossible no) {
+                    err.println(me + ": " + no.message());
+                    return 1;
+                }
+                ConsolePlan.Reachable console = (ConsolePlan.Reachable) plan;
+                if (console instanceof ConsolePlan.Direct d) {
+                    target = new VncTarget(VncTarget.Scheme.TCP, d.target().host(), d.target().port(), null);
+                } else {
+                    tunnelled = (ConsolePlan.ViaSsh) console;
                 }
                 if (password == null && console.password() != null) {
-                    password = console.password().clone();
+                    password = console.password().getBytes(java.nio.charset.StandardCharsets.UTF_8);
                 }
             }
             if (password != null) {
@@ -179,16 +187,14 @@ public final class VncScreenshotCommand implements Callable<Integer> {
             } else {
                 tunnels = new SshTunnels(timeout, Duration.ZERO);
                 VncConsoleOpener opener = new VncConsoleOpener(tunnels);
-                VncConsoles.Plan p = plan;
-                where = domain + " on " + connectUri + " (" + p + ")";
+                ConsolePlan.ViaSsh p = tunnelled;
+                where = domain + " on " + connectUri + " (" + p.where() + ")";
                 c = VncScreenshot.capture(listener -> opener.open(p, options, listener), timeout);
             }
             VncScreenshot.writePng(c.framebuffer(), output);
             return 0;
         } catch (NoSuchFileException e) {
             err.println(me + ": " + where + ": no such file: " + e.getFile());
-        } catch (VncConsoles.UnreachableException e) {
-            err.println(me + ": " + e.getMessage());
         } catch (IOException | RuntimeException e) {
             err.println(me + ": " + where + ": " + message(e));
         } finally {
@@ -204,14 +210,13 @@ public final class VncScreenshotCommand implements Callable<Integer> {
     }
 
     /** The VM's console from its live XML on the libvirt host, within --timeout. */
-    private VncConsoles.Plan lookUp() throws IOException, VncConsoles.UnreachableException {
+    private ConsolePlan lookUp() throws IOException {
         CliLogging.quietForScripts();
         LibvirtHostFactory factory = new LibvirtHostFactory(LibvirtEventLoop.startOrExplain(), timeout);
         LibvirtHost host = factory.create("vnc-screenshot", connectUri);
         try {
             host.open().get(timeout.toMillis() + 1000, TimeUnit.MILLISECONDS);
-            String xml = new VncConsoles(host).liveXml(domain).get(timeout.toMillis() + 1000, TimeUnit.MILLISECONDS);
-            return VncConsoles.plan(connectUri, xml, domain);
+            return ConsoleXml.planLive(host, null, domain).get(timeout.toMillis() + 1000, TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             throw new IOException(factory.describe(connectUri, e.getCause()), e.getCause());
         } catch (TimeoutException e) {
@@ -231,6 +236,14 @@ public final class VncScreenshotCommand implements Callable<Integer> {
         }
         if (e instanceof java.net.UnknownHostException) {
             return "unknown host " + m;
+        }
+        if (e instanceof RfbSecurityException s && s.missing() != null) {
+            return m + switch (s.missing()) { // the core names no option: say which one gives it
+                case PASSWORD -> " (--password-file)";
+                case USER_NAME -> " (--username, --password-file)";
+                case CA_CERTIFICATE -> " (--tls-ca)";
+                case CLIENT_CERTIFICATE -> " (--tls-cert, --tls-key)";
+            };
         }
         return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
     }

@@ -1,7 +1,5 @@
 package io.rackdesk.app.console;
 
-import io.rackdesk.app.vnc.VncTarget;
-
 /**
  * A live console connection as the UI uses it. Every method returns at once: network work happens on
  * the connection's own threads, and the listener is called there too (never on the UI thread).
@@ -25,10 +23,13 @@ public interface ConsoleLink extends AutoCloseable {
         }
     }
 
-    /** Opens connections; the ViewModel gets one injected (tests pass a fake). */
+    /**
+     * Opens connections as a plan says (direct or through an SSH tunnel); the ViewModel gets one
+     * injected (the app's uses its one {@code SshTunnels}; tests pass a fake).
+     */
     @FunctionalInterface
     interface Connector {
-        ConsoleLink connect(VncTarget target, String password, Listener listener);
+        ConsoleLink connect(ConsolePlan.Reachable plan, Listener listener);
     }
 
     ConsoleFrame frame();

@@ -1,5 +1,7 @@
 package io.rackdesk.app.console;
 
+import io.rackdesk.app.connections.ssh.HostKeyException;
+import io.rackdesk.app.ssh.SshLoginException;
 import io.rackdesk.app.vnc.RfbSecurityException;
 import io.rackdesk.app.vnc.RfbSession;
 import io.rackdesk.app.vnc.VncOptions;
@@ -21,15 +23,24 @@ import org.slf4j.LoggerFactory;
 /**
  * One console: an {@link RfbSession} read by its own daemon thread (connect, then messages and
  * incremental update requests), reconnecting by itself after network failures with a growing pause
- * (1, 2, 4 .. 30 s), but not after a wrong password or an untrusted certificate. Input goes through a
- * queue to a single sender thread, so callers (the UI thread) never wait on the network.
+ * (1, 2, 4 .. 30 s), but not after a wrong password, an untrusted certificate, or an SSH host key or
+ * login that was refused. How a session is made is the {@link Dialer}'s business: a direct socket
+ * or an SSH tunnel ({@link VncConsoleOpener}). Input goes through a queue to a single sender thread,
+ * so callers (the UI thread) never wait on the network.
  */
 public final class VncConsoleConnection implements ConsoleLink {
     private static final Logger LOG = LoggerFactory.getLogger(VncConsoleConnection.class);
     private static final AtomicInteger SERIAL = new AtomicInteger();
     static final int MAX_RETRY_SECONDS = 30;
 
-    private final VncTarget target;
+    /** Makes one connected, handshaken session (blocking; called on the reader thread). */
+    @FunctionalInterface
+    public interface Dialer {
+        RfbSession dial(VncOptions options, RfbSession.Listener listener) throws IOException;
+    }
+
+    private final String target;
+    private final Dialer dialer;
     private final Supplier<VncOptions> options;
     private final Listener listener;
     private final ConsoleFrame frame = new ConsoleFrame();
@@ -47,7 +58,16 @@ public final class VncConsoleConnection implements ConsoleLink {
      * mutable and per session).
      */
     public VncConsoleConnection(VncTarget target, Supplier<VncOptions> options, Listener listener) {
-        this.target = Objects.requireNonNull(target);
+        this(target.toString(), (o, l) -> RfbSession.connect(target, o, l), options, listener);
+    }
+
+    /**
+     * Starts connecting at once through {@code dialer}; {@code where} names the console in thread
+     * names and logs.
+     */
+    public VncConsoleConnection(String where, Dialer dialer, Supplier<VncOptions> options, Listener listener) {
+        this.target = Objects.requireNonNull(where);
+        this.dialer = Objects.requireNonNull(dialer);
         this.options = Objects.requireNonNull(options);
         this.listener = Objects.requireNonNull(listener);
         int n = SERIAL.incrementAndGet();
@@ -61,15 +81,24 @@ public final class VncConsoleConnection implements ConsoleLink {
         reader.start();
     }
 
-    /** A connector with Rackdesk's defaults: 10 s to connect and handshake, then no read timeout (an idle console is silent). */
-    public static Connector connector() {
-        return (target, password, listener) -> new VncConsoleConnection(target, () -> {
+    /**
+     * A connector with Rackdesk's defaults that opens plans with {@code opener} (direct or through
+     * its SSH tunnels): 10 s to connect and handshake, then no read timeout (an idle console is silent).
+     */
+    public static Connector connector(VncConsoleOpener opener) {
+        Objects.requireNonNull(opener);
+        return (plan, listener) -> new VncConsoleConnection(plan.where(), (o, l) -> opener.open(plan, o, l), () -> {
             VncOptions o = new VncOptions().connectTimeout(Duration.ofSeconds(10)).readTimeout(Duration.ofSeconds(10));
-            if (password != null) {
-                o.password(password.getBytes(StandardCharsets.UTF_8));
+            if (plan.password() != null) {
+                o.password(plan.password().getBytes(StandardCharsets.UTF_8));
             }
             return o;
         }, listener);
+    }
+
+    /** {@link #connector(VncConsoleOpener)} for direct consoles only (tests): a plan through SSH fails to open. */
+    public static Connector connector() {
+        return connector(VncConsoleOpener.directOnly());
     }
 
     /** The pause before attempt {@code failures} (1-based): 1, 2, 4, 8, 16, 30, 30 .. seconds. */
@@ -77,9 +106,13 @@ public final class VncConsoleConnection implements ConsoleLink {
         return failures >= 6 ? MAX_RETRY_SECONDS : Math.min(MAX_RETRY_SECONDS, 1 << (failures - 1));
     }
 
-    /** Failures that another attempt would repeat: the user must change something first. */
-    static boolean isPermanent(IOException e) {
-        return e instanceof RfbSecurityException || e instanceof SSLException;
+    /**
+     * Failures that another attempt would repeat: the user must change something first (a password,
+     * a certificate, known_hosts, the SSH key).
+     */
+    static boolean isPermanent(Exception e) {
+        return e instanceof RfbSecurityException || e instanceof SSLException || e instanceof SshLoginException
+                || e instanceof HostKeyException;
     }
 
     private void run() {
@@ -88,7 +121,7 @@ public final class VncConsoleConnection implements ConsoleLink {
             listener.status(ConsoleStatus.of(ConsoleStatus.State.CONNECTING));
             RfbSession s = null;
             try {
-                s = RfbSession.connect(target, options.get(), sessionListener());
+                s = dialer.dial(options.get(), sessionListener());
                 session = s;
                 if (closed) {
                     break;
@@ -107,7 +140,7 @@ public final class VncConsoleConnection implements ConsoleLink {
                     break;
                 }
                 String reason = describe(e);
-                if (e instanceof IOException io && isPermanent(io)) {
+                if (isPermanent(e)) {
                     LOG.info("console {} failed: {}", target, reason);
                     listener.status(new ConsoleStatus(ConsoleStatus.State.FAILED, reason, 0));
                     closeSession(s);
@@ -161,6 +194,13 @@ public final class VncConsoleConnection implements ConsoleLink {
             @Override
             public void bell() {
                 listener.bell();
+            }
+
+            @Override
+            public void handshake(RfbSession.HandshakePhase phase, String securityType) {
+                if (phase == RfbSession.HandshakePhase.AUTHENTICATING) {
+                    listener.status(ConsoleStatus.of(ConsoleStatus.State.AUTHENTICATING));
+                }
             }
         };
     }

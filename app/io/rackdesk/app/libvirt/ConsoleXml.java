@@ -6,6 +6,8 @@ import static io.rackdesk.app.libvirt.Dom.children;
 import static io.rackdesk.app.libvirt.Dom.intAttr;
 
 import io.rackdesk.app.console.ConsoleGraphics;
+import io.rackdesk.app.console.ConsolePlan;
+import io.rackdesk.app.console.ConsoleResolver;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -16,7 +18,8 @@ import org.w3c.dom.Element;
 
 /**
  * What a VM's console needs from libvirt: its live graphics (the port QEMU really uses, the listen
- * address, the password from the secure XML).
+ * address, the password from the secure XML). The one parser of {@code <graphics>}; the
+ * {@link ConsoleResolver} turns its result into a {@link ConsolePlan}.
  */
 public final class ConsoleXml {
     private ConsoleXml() {
@@ -48,13 +51,23 @@ public final class ConsoleXml {
     }
 
     /**
+     * How to reach the console of the VM {@code vmName} (looked up by {@code uuid}, or by name when
+     * {@code uuid} is null) on {@code host}: its live graphics resolved against the host's URI. The
+     * XML is read on the host's worker; the future fails only when libvirt does.
+     */
+    public static CompletableFuture<ConsolePlan> planLive(LibvirtHost host, String uuid, String vmName) {
+        return readLive(host, uuid, vmName).thenApply(g -> ConsoleResolver.plan(g, host.uri(), vmName));
+    }
+
+    /**
      * Reads the running VM's graphics on the host's worker: the live XML with the secure flag (for
-     * the password); a read-only connection may not ask for that, so it then reads without it.
+     * the password); a read-only connection may not ask for that, so it then reads without it. The
+     * VM is looked up by {@code uuid}, or by {@code vmName} when {@code uuid} is null.
      */
     public static CompletableFuture<List<ConsoleGraphics>> readLive(LibvirtHost host, String uuid, String vmName) {
-        Objects.requireNonNull(uuid);
+        Objects.requireNonNull(vmName);
         return host.withConnection("read the console of " + vmName + " on " + host.uri(), c -> {
-            Domain d = c.domainLookupByUUIDString(uuid);
+            Domain d = uuid != null ? c.domainLookupByUUIDString(uuid) : c.domainLookupByName(vmName);
             try {
                 String xml;
                 try {

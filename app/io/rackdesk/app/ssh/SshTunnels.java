@@ -301,12 +301,12 @@ public final class SshTunnels implements AutoCloseable {
                 if (refused instanceof HostKeyException h) {
                     throw h;
                 }
-                if (refused instanceof IOException io) {
-                    throw new IOException(io.getMessage(), e);
+                if (refused instanceof IOException io) { // known_hosts cannot be read: a setup problem
+                    throw new SshLoginException(io.getMessage(), e);
                 }
                 String m = reason(e);
                 if (m.contains("No more authentication methods")) {
-                    throw new IOException("the SSH server " + target + " did not accept the key " + describeKeys(target)
+                    throw new SshLoginException("the SSH server " + target + " did not accept the key " + describeKeys(target)
                             + " for " + target.user() + " (public key authentication failed)", e);
                 }
                 throw new IOException("SSH login to " + target + " failed: " + m, e);
@@ -391,9 +391,9 @@ public final class SshTunnels implements AutoCloseable {
             return out;
         }
         if (!problems.isEmpty()) {
-            throw new IOException(String.join("; ", problems));
+            throw new SshLoginException(String.join("; ", problems));
         }
-        throw new IOException("no SSH key for " + target + ": none of " + describeKeys(target)
+        throw new SshLoginException("no SSH key for " + target + ": none of " + describeKeys(target)
                 + " exists; name one with keyfile= in the connection's URI");
     }
 

@@ -77,7 +77,19 @@ public final class RfbSession implements Closeable {
          */
         default void desktopSizeResult(int reason, int status, int width, int height) {
         }
+
+        /**
+         * A step of the handshake, on the thread that connects: {@link HandshakePhase#SECURITY_CHOSEN}
+         * once the security type is agreed ({@code securityType} names it: "None", "VNC authentication",
+         * "VeNCrypt"), then {@link HandshakePhase#AUTHENTICATING} when the client starts answering the
+         * server's password or certificate challenge (not for "None").
+         */
+        default void handshake(HandshakePhase phase, String securityType) {
+        }
     }
+
+    /** What {@link Listener#handshake} reports. */
+    public enum HandshakePhase { SECURITY_CHOSEN, AUTHENTICATING }
 
     private final Socket socket;
     private final Listener listener;
@@ -180,8 +192,8 @@ public final class RfbSession implements Closeable {
 
     private VncTls tls() throws IOException {
         if (options.tlsCa == null) {
-            throw new RfbSecurityException(RfbSecurityException.Kind.MISSING_CREDENTIALS,
-                    "the server at " + host + ":" + port + " requires TLS: give the CA certificate that signed its certificate (--tls-ca)");
+            throw new RfbSecurityException(RfbSecurityException.Kind.MISSING_CREDENTIALS, RfbSecurityException.Credential.CA_CERTIFICATE,
+                    "the server at " + host + ":" + port + " requires TLS: the CA certificate that signed its certificate is needed");
         }
         return VncTls.create(options.tlsCa, options.tlsCert, options.tlsKey);
     }
@@ -224,6 +236,10 @@ public final class RfbSession implements Closeable {
         send(("RFB 003.00" + minor + "\n").getBytes(StandardCharsets.US_ASCII));
 
         securityType = minor == 3 ? security33() : chooseSecurity();
+        listener.handshake(HandshakePhase.SECURITY_CHOSEN, securityName(securityType));
+        if (securityType != SECURITY_NONE) {
+            listener.handshake(HandshakePhase.AUTHENTICATING, securityName(securityType));
+        }
         switch (securityType) {
             case SECURITY_NONE:
                 break;
@@ -241,8 +257,8 @@ public final class RfbSession implements Closeable {
                 securityResult();
             } catch (RfbProtocolException | javax.net.ssl.SSLException e) {
                 if (securityType == SECURITY_VENCRYPT && options.tlsCert == null && !(e instanceof RfbSecurityException)) {
-                    throw new RfbSecurityException(RfbSecurityException.Kind.CERTIFICATE, "the server ended the connection after "
-                            + "the TLS handshake: it probably requires a client certificate (--tls-cert, --tls-key)", e);
+                    throw new RfbSecurityException(RfbSecurityException.Kind.CERTIFICATE, RfbSecurityException.Credential.CLIENT_CERTIFICATE,
+                            "the server ended the connection after the TLS handshake: it probably requires a client certificate", e);
                 }
                 throw e;
             }
@@ -338,8 +354,8 @@ public final class RfbSession implements Closeable {
 
     private void requirePassword(String what) throws RfbSecurityException {
         if (options.password == null) {
-            throw new RfbSecurityException(RfbSecurityException.Kind.MISSING_CREDENTIALS,
-                    "the server requires " + what + ": give a password (--password-file)");
+            throw new RfbSecurityException(RfbSecurityException.Kind.MISSING_CREDENTIALS, RfbSecurityException.Credential.PASSWORD,
+                    "the server requires " + what + ", and no password is set");
         }
     }
 
@@ -383,8 +399,8 @@ public final class RfbSession implements Closeable {
                 requirePassword("VeNCrypt X509Vnc");
             }
             if (contains(subtypes, VENCRYPT_X509_PLAIN)) {
-                throw new RfbSecurityException(RfbSecurityException.Kind.MISSING_CREDENTIALS,
-                        "the server requires VeNCrypt X509Plain: give a user name and password");
+                throw new RfbSecurityException(RfbSecurityException.Kind.MISSING_CREDENTIALS, RfbSecurityException.Credential.USER_NAME,
+                        "the server requires VeNCrypt X509Plain, and no user name and password are set");
             }
             throw new RfbSecurityException(RfbSecurityException.Kind.UNSUPPORTED, "the server offers VeNCrypt " + offered
                     + "; this client supports X509None, X509Vnc and X509Plain (anonymous TLS is not supported by Java's TLS)");
@@ -395,7 +411,7 @@ public final class RfbSession implements Closeable {
                     : "VeNCrypt needs a direct TCP connection to the server");
         }
         if (options.tlsCa == null) {
-            tls(); // throws the "give --tls-ca" message
+            tls(); // throws the "CA certificate is needed" message
         }
         send(new byte[] {(byte) (choice >>> 24), (byte) (choice >>> 16), (byte) (choice >>> 8), (byte) choice});
         if (in.u8() != 1) {

@@ -59,7 +59,7 @@ public final class VncTls {
             KeyManagerFactory kmf = null;
             if (clientCert != null || clientKey != null) {
                 if (clientCert == null || clientKey == null) {
-                    throw new IllegalArgumentException("a client certificate needs both --tls-cert and --tls-key");
+                    throw new IllegalArgumentException("a client certificate needs both its certificate and its key file");
                 }
                 KeyStore keys = KeyStore.getInstance("PKCS12");
                 keys.load(null, null);

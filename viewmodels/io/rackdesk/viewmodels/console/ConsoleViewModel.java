@@ -12,7 +12,6 @@ import io.rackdesk.app.task.BackgroundTask;
 import io.rackdesk.app.task.Cancellable;
 import io.rackdesk.app.task.TaskExecutor;
 import io.rackdesk.app.task.Worker;
-import io.rackdesk.app.vnc.VncTarget;
 import io.rackdesk.viewmodels.vms.VmItem;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -73,7 +72,7 @@ public final class ConsoleViewModel {
     private final BooleanBinding connected = Bindings.equal(Phase.CONNECTED, phase);
 
     private ConsoleLink link;
-    private ConsolePlan.Direct plan;
+    private ConsolePlan.Reachable plan;
     private VmItem vm;
     /** The last clipboard text either way, so text that came from the guest is not sent straight back. */
     private String lastClipboard;
@@ -146,17 +145,17 @@ public final class ConsoleViewModel {
             show(Phase.UNAVAILABLE, explain(impossible));
             return;
         }
-        plan = (ConsolePlan.Direct) p;
+        plan = (ConsolePlan.Reachable) p;
         connect();
     }
 
     private void connect() {
-        VncTarget t = plan.target();
-        target.set(t.toString());
+        String where = plan.where();
+        target.set(where);
         int g = ++generation;
         ConsoleLink[] self = new ConsoleLink[1];
-        show(Phase.CONNECTING, l10n.lang("console.connecting", t.toString()));
-        self[0] = connector.connect(t, plan.password(), new ConsoleLink.Listener() {
+        show(Phase.CONNECTING, l10n.lang("console.connecting", where));
+        self[0] = connector.connect(plan, new ConsoleLink.Listener() {
             @Override
             public void status(ConsoleStatus s) {
                 tasks.runOnUiThread(() -> {
@@ -269,7 +268,7 @@ public final class ConsoleViewModel {
 
     /** Ends the connection but keeps the console, so {@link #reconnect()} opens it again. */
     public void disconnect() {
-        ConsolePlan.Direct keep = plan;
+        ConsolePlan.Reachable keep = plan;
         VmItem keepVm = vm;
         String where = target.get();
         close();
@@ -316,7 +315,7 @@ public final class ConsoleViewModel {
             case NOT_RUNNING -> "console.problem.notRunning";
             case UNIX_SOCKET -> "console.problem.unixSocket";
             case NO_LISTENER -> "console.problem.noListener";
-            case NEEDS_SSH_TUNNEL -> "console.problem.needsSshTunnel";
+            case SSH_TARGET_INVALID -> "console.problem.sshTarget";
             case LOOPBACK_UNREACHABLE -> "console.problem.loopbackUnreachable";
             case BAD_URI -> "console.problem.badUri";
         };

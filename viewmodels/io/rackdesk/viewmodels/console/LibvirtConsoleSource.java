@@ -1,7 +1,6 @@
 package io.rackdesk.viewmodels.console;
 
 import io.rackdesk.app.console.ConsolePlan;
-import io.rackdesk.app.console.ConsoleResolver;
 import io.rackdesk.app.i18n.Localization;
 import io.rackdesk.app.libvirt.ConsoleXml;
 import io.rackdesk.app.libvirt.LibvirtHost;
@@ -29,6 +28,6 @@ public final class LibvirtConsoleSource implements ConsoleSource {
         if (host == null) {
             return CompletableFuture.failedFuture(new IllegalStateException(l10n.lang("xml.notConnected", vm.hostName())));
         }
-        return ConsoleXml.readLive(host, vm.uuid(), vm.name()).thenApply(g -> ConsoleResolver.plan(g, host.uri()));
+        return ConsoleXml.planLive(host, vm.uuid(), vm.name());
     }
 }

@@ -18,6 +18,7 @@ import io.rackdesk.app.task.TaskExecutor;
 import io.rackdesk.app.task.TaskListener;
 import io.rackdesk.app.task.SerialWorker;
 import io.rackdesk.app.task.Worker;
+import io.rackdesk.app.console.ConsoleLink;
 import io.rackdesk.app.console.VncConsoleConnection;
 import io.rackdesk.viewmodels.console.ConsoleViewModel;
 import io.rackdesk.viewmodels.console.LibvirtConsoleSource;
@@ -78,8 +79,18 @@ public final class MainViewModel {
     private final SerialWorker consoleIo = new SerialWorker("console-io");
     private final java.util.Set<String> temporary = new java.util.HashSet<>();
 
+    /** As the full constructor, with consoles that reach direct addresses only (no SSH tunnels: tests). */
     public MainViewModel(SettingsLoad startup, SettingsStore store, Worker io, LibvirtHostFactory hosts,
                          TaskExecutor tasks, DialogService dialogs, Localization l10n) {
+        this(startup, store, io, hosts, tasks, dialogs, l10n, VncConsoleConnection.connector());
+    }
+
+    /**
+     * {@code consoles} opens the Console tab's connections (the app's: through its one
+     * {@code SshTunnels}, see {@code AppContext}).
+     */
+    public MainViewModel(SettingsLoad startup, SettingsStore store, Worker io, LibvirtHostFactory hosts,
+                         TaskExecutor tasks, DialogService dialogs, Localization l10n, ConsoleLink.Connector consoles) {
         this.startup = Objects.requireNonNull(startup);
         this.store = Objects.requireNonNull(store);
         this.io = Objects.requireNonNull(io);
@@ -97,7 +108,7 @@ public final class MainViewModel {
         vmDetails.vmProperty().bind(vmTable.singleSelectionProperty());
         this.xmlEditor = new XmlEditorViewModel(
                 new LibvirtDomainXmlAccess(vm -> vm.connection().openHost().orElse(null), l10n), tasks, dialogs, l10n);
-        this.console = new ConsoleViewModel(l10n, tasks, consoleIo, VncConsoleConnection.connector(),
+        this.console = new ConsoleViewModel(l10n, tasks, consoleIo, Objects.requireNonNull(consoles),
                 new LibvirtConsoleSource(vm -> vm.connection().openHost().orElse(null), l10n));
         connections.addListener((javafx.collections.ListChangeListener<ConnectionViewModel>) c -> updateConnectionSummary());
         selection.addListener((obs, old, now) -> onNavigate(now));

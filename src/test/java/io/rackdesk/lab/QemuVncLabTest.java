@@ -1,6 +1,7 @@
 package io.rackdesk.lab;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -268,7 +269,9 @@ class QemuVncLabTest {
         RfbSecurityException e = assertThrows(RfbSecurityException.class,
                 () -> VncScreenshot.capture(target("RACKDESK_VNC_LAB_X509"), new VncOptions(), TIMEOUT));
         assertEquals(RfbSecurityException.Kind.MISSING_CREDENTIALS, e.kind());
-        assertTrue(e.getMessage().contains("--tls-ca"), e.getMessage());
+        assertEquals(RfbSecurityException.Credential.CA_CERTIFICATE, e.missing());
+        assertTrue(e.getMessage().contains("CA certificate"), e.getMessage());
+        assertFalse(e.getMessage().contains("--"), "the core names no CLI option: " + e.getMessage());
     }
 
     @Test

@@ -10,8 +10,11 @@ import io.rackdesk.app.connections.ssh.ChangedHostKeyException;
 import io.rackdesk.app.connections.ssh.UnknownHostKeyException;
 import io.rackdesk.app.libvirt.LibvirtEventLoop;
 import io.rackdesk.app.libvirt.LibvirtHost;
-import io.rackdesk.app.libvirt.VncConsoleOpener;
-import io.rackdesk.app.libvirt.VncConsoles;
+import io.rackdesk.app.console.ConsoleGraphics;
+import io.rackdesk.app.console.ConsolePlan;
+import io.rackdesk.app.console.ConsoleResolver;
+import io.rackdesk.app.console.VncConsoleOpener;
+import io.rackdesk.app.libvirt.ConsoleXml;
 import io.rackdesk.app.ssh.SshTarget;
 import io.rackdesk.app.ssh.SshTunnels;
 import io.rackdesk.app.ssh.Tunnel;
@@ -48,7 +51,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SshTunnelLabTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(20);
-    private static String xml;
+    private static List<ConsoleGraphics> graphics;
     private static String domain;
 
     @TempDir
@@ -62,7 +65,7 @@ class SshTunnelLabTest {
                 LibvirtEventLoop.start());
         try {
             host.open().get(30, TimeUnit.SECONDS);
-            xml = new VncConsoles(host).liveXml(domain).get(30, TimeUnit.SECONDS);
+            graphics = ConsoleXml.readLive(host, null, domain).get(30, TimeUnit.SECONDS); // by name, as vnc-screenshot does
         } finally {
             host.disconnect().get(30, TimeUnit.SECONDS);
         }
@@ -78,10 +81,8 @@ class SshTunnelLabTest {
         return sshUri(Lab.get(knownHostsKey), Lab.get("RACKDESK_LAB_SSH_KEY"));
     }
 
-    private static VncConsoles.Plan plan(String uri) throws Exception {
-        VncConsoles.Plan p = VncConsoles.plan(uri, xml, domain);
-        assertTrue(p.viaSsh(), p.toString());
-        return p;
+    private static ConsolePlan.ViaSsh plan(String uri) throws Exception {
+        return assertInstanceOf(ConsolePlan.ViaSsh.class, ConsoleResolver.plan(graphics, uri, domain));
     }
 
     private static VncOptions options() {
@@ -115,8 +116,8 @@ class SshTunnelLabTest {
 
     @Test
     void throughTheTunnelTheFrameEqualsTheDirectOne() throws Exception {
-        VncConsoles.Plan p = plan(Lab.get("RACKDESK_LAB_URI_LIBSSH"));
-        VncTarget direct = new VncTarget(VncTarget.Scheme.TCP, p.endpoint().host(), p.endpoint().port(), null);
+        ConsolePlan.ViaSsh p = plan(Lab.get("RACKDESK_LAB_URI_LIBSSH"));
+        VncTarget direct = new VncTarget(VncTarget.Scheme.TCP, p.host(), p.port(), null);
         try (SshTunnels tunnels = new SshTunnels(TIMEOUT, Duration.ZERO)) {
             VncConsoleOpener opener = new VncConsoleOpener(tunnels);
             List<int[]> directFrames = new ArrayList<>();
@@ -140,7 +141,7 @@ class SshTunnelLabTest {
 
     @Test
     void commandLineTakesTheConsoleThroughTheTunnel() throws Exception {
-        VncConsoles.Endpoint e = VncConsoles.plan(Lab.get("RACKDESK_LAB_URI_LIBSSH"), xml, domain).endpoint();
+        ConsolePlan.ViaSsh e = plan(Lab.get("RACKDESK_LAB_URI_LIBSSH"));
         List<int[]> directFrames = new ArrayList<>();
         List<int[]> tunnelFrames = new ArrayList<>();
         boolean equal = false;
@@ -168,7 +169,7 @@ class SshTunnelLabTest {
 
     @Test
     void twoConsolesShareOneSshSession() throws Exception {
-        VncConsoles.Plan p = plan(sshUri("RACKDESK_LAB_SSH_KNOWN_HOSTS"));
+        ConsolePlan.ViaSsh p = plan(sshUri("RACKDESK_LAB_SSH_KNOWN_HOSTS"));
         try (SshTunnels tunnels = new SshTunnels(TIMEOUT, Duration.ZERO)) {
             VncConsoleOpener opener = new VncConsoleOpener(tunnels);
             RfbSession one = opener.open(p, options(), null);
@@ -189,12 +190,12 @@ class SshTunnelLabTest {
         }
         // with an idle time the session outlives its last tunnel and is reused
         try (SshTunnels tunnels = new SshTunnels(TIMEOUT, Duration.ofSeconds(30))) {
-            SshTarget t = p.tunnel();
-            try (Tunnel first = tunnels.open(t, p.endpoint().host(), p.endpoint().port())) {
+            SshTarget t = p.ssh();
+            try (Tunnel first = tunnels.open(t, p.host(), p.port())) {
                 assertTrue(first.isOpen());
             }
             assertEquals(1, tunnels.sessionCount());
-            try (Tunnel again = tunnels.open(t, p.endpoint().host(), p.endpoint().port())) {
+            try (Tunnel again = tunnels.open(t, p.host(), p.port())) {
                 byte[] banner = again.input().readNBytes(12);
                 assertEquals("RFB 003.008\n", new String(banner, StandardCharsets.US_ASCII));
                 assertEquals(1, tunnels.sessionCount());
@@ -204,7 +205,7 @@ class SshTunnelLabTest {
 
     @Test
     void aChangedHostKeyIsRefused() throws Exception {
-        VncConsoles.Plan p = plan(sshUri("RACKDESK_LAB_SSH_KNOWN_HOSTS_WRONG"));
+        ConsolePlan.ViaSsh p = plan(sshUri("RACKDESK_LAB_SSH_KNOWN_HOSTS_WRONG"));
         try (SshTunnels tunnels = new SshTunnels(TIMEOUT, Duration.ZERO)) {
             ChangedHostKeyException e = assertThrows(ChangedHostKeyException.class,
                     () -> new VncConsoleOpener(tunnels).open(p, options(), null));
@@ -225,7 +226,7 @@ class SshTunnelLabTest {
 
     @Test
     void anUnknownHostKeyIsRefused() throws Exception {
-        VncConsoles.Plan p = plan(sshUri("RACKDESK_LAB_SSH_KNOWN_HOSTS_EMPTY"));
+        ConsolePlan.ViaSsh p = plan(sshUri("RACKDESK_LAB_SSH_KNOWN_HOSTS_EMPTY"));
         try (SshTunnels tunnels = new SshTunnels(TIMEOUT, Duration.ZERO)) {
             UnknownHostKeyException e = assertThrows(UnknownHostKeyException.class,
                     () -> new VncConsoleOpener(tunnels).open(p, options(), null));
@@ -239,7 +240,7 @@ class SshTunnelLabTest {
     @Test
     void aMissingKeyFileIsNamed() throws Exception {
         Path missing = dir.resolve("id_missing");
-        VncConsoles.Plan p = plan(sshUri(Lab.get("RACKDESK_LAB_SSH_KNOWN_HOSTS"), missing.toString()));
+        ConsolePlan.ViaSsh p = plan(sshUri(Lab.get("RACKDESK_LAB_SSH_KNOWN_HOSTS"), missing.toString()));
         try (SshTunnels tunnels = new SshTunnels(TIMEOUT, Duration.ZERO)) {
             IOException e = assertThrows(IOException.class, () -> new VncConsoleOpener(tunnels).open(p, options(), null));
             assertEquals("the SSH key file " + missing + " does not exist", e.getMessage());
@@ -249,12 +250,12 @@ class SshTunnelLabTest {
 
     @Test
     void aPortNothingListensOnFailsTheChannelNotTheSession() throws Exception {
-        VncConsoles.Plan p = plan(sshUri("RACKDESK_LAB_SSH_KNOWN_HOSTS"));
+        ConsolePlan.ViaSsh p = plan(sshUri("RACKDESK_LAB_SSH_KNOWN_HOSTS"));
         try (SshTunnels tunnels = new SshTunnels(TIMEOUT, Duration.ofSeconds(30))) {
-            IOException e = assertThrows(IOException.class, () -> tunnels.open(p.tunnel(), "127.0.0.1", 1));
-            assertTrue(e.getMessage().startsWith("the SSH server " + p.tunnel() + " did not open a channel to 127.0.0.1:1: "), e.getMessage());
+            IOException e = assertThrows(IOException.class, () -> tunnels.open(p.ssh(), "127.0.0.1", 1));
+            assertTrue(e.getMessage().startsWith("the SSH server " + p.ssh() + " did not open a channel to 127.0.0.1:1: "), e.getMessage());
             assertInstanceOf(IOException.class, e.getCause());
-            try (Tunnel t = tunnels.open(p.tunnel(), p.endpoint().host(), p.endpoint().port())) {
+            try (Tunnel t = tunnels.open(p.ssh(), p.host(), p.port())) {
                 assertTrue(t.isOpen());
                 assertEquals(1, tunnels.sessionCount());
             }

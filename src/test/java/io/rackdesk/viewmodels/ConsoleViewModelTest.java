@@ -51,8 +51,9 @@ class ConsoleViewModelTest {
     private final ConsoleViewModel vm = new ConsoleViewModel(l10n, tasks, io, this::fakeConnection,
             v -> CompletableFuture.failedFuture(new IllegalStateException("not in this test")));
 
-    private ConsoleLink fakeConnection(VncTarget target, String password, ConsoleLink.Listener listener) {
-        FakeLink link = new FakeLink(target, password, listener);
+    private ConsoleLink fakeConnection(ConsolePlan.Reachable plan, ConsoleLink.Listener listener) {
+        FakeLink link = new FakeLink(plan instanceof ConsolePlan.Direct d ? d.target() : null, plan.password(), listener);
+        link.plan = plan;
         links.add(link);
         return link;
     }
@@ -61,6 +62,7 @@ class ConsoleViewModelTest {
     static final class FakeLink implements ConsoleLink {
         final VncTarget target;
         final String password;
+        ConsolePlan.Reachable plan;
         final Listener listener;
         final ConsoleFrame frame = new ConsoleFrame();
         final List<String> sent = new ArrayList<>();
@@ -135,8 +137,12 @@ class ConsoleViewModelTest {
         FakeLink link = links.get(0);
         assertEquals("pw", link.password);
 
+        link.listener.status(ConsoleStatus.of(ConsoleStatus.State.AUTHENTICATING));
+        ui.pumpUntil(() -> vm.phaseProperty().get() == Phase.AUTHENTICATING, "authenticating");
+        assertEquals("Authenticating with 127.0.0.1:5901…", vm.overlayTextProperty().get());
+
         link.listener.status(ConsoleStatus.of(ConsoleStatus.State.CONNECTED));
-        assertEquals(Phase.CONNECTING, vm.phaseProperty().get(), "nothing changes before the UI thread runs the callback");
+        assertEquals(Phase.AUTHENTICATING, vm.phaseProperty().get(), "nothing changes before the UI thread runs the callback");
         ui.pumpUntil(() -> vm.phaseProperty().get() == Phase.CONNECTED, "connected");
         assertEquals("", vm.overlayTextProperty().get());
         assertEquals("Connected to 127.0.0.1:5901", vm.statusTextProperty().get());
@@ -154,10 +160,27 @@ class ConsoleViewModelTest {
     }
 
     @Test
+    void aConsoleBehindSshGoesToTheConnectorAsItsPlan() {
+        ConsolePlan.ViaSsh p = new ConsolePlan.ViaSsh(new io.rackdesk.app.ssh.SshTarget("root", "kvm-01", 22,
+                List.of(java.nio.file.Path.of("/k")), java.nio.file.Path.of("/kh"), true), "127.0.0.1", 5901, "pw");
+        vm.open(p);
+        assertEquals(Phase.CONNECTING, vm.phaseProperty().get());
+        assertEquals("Connecting to 127.0.0.1:5901 via SSH root@kvm-01:22…", vm.overlayTextProperty().get());
+        assertEquals(p, links.get(0).plan);
+        assertEquals("pw", links.get(0).password);
+        vm.disconnect();
+        vm.reconnect();
+        assertEquals(p, links.get(1).plan, "reconnecting opens the same tunnel plan");
+    }
+
+    @Test
     void impossiblePlansAreExplainedInsteadOfConnecting() {
-        vm.open(new ConsolePlan.Impossible(ConsolePlan.Problem.NEEDS_SSH_TUNNEL, "kvm-01"));
+        vm.open(new ConsolePlan.Impossible(ConsolePlan.Problem.LOOPBACK_UNREACHABLE, "kvm-01"));
         assertEquals(Phase.UNAVAILABLE, vm.phaseProperty().get());
-        assertTrue(vm.overlayTextProperty().get().startsWith("VNC listens on the loopback address of kvm-01; Rackdesk needs an SSH tunnel"),
+        assertTrue(vm.overlayTextProperty().get().startsWith("VNC listens on the loopback address of kvm-01, and this connection is not SSH"),
+                vm.overlayTextProperty().get());
+        vm.open(new ConsolePlan.Impossible(ConsolePlan.Problem.SSH_TARGET_INVALID, "qemu+ssh:///system names no host"));
+        assertTrue(vm.overlayTextProperty().get().endsWith("cannot be set up from the connection URI: qemu+ssh:///system names no host"),
                 vm.overlayTextProperty().get());
         assertTrue(links.isEmpty());
         vm.open(new ConsolePlan.Impossible(ConsolePlan.Problem.NOT_VNC, "spice"));

@@ -71,21 +71,26 @@ class VncScreenshotCommandTest {
         }
     }
 
+    /** Answers one client with {@code script}, then reads until it goes (on a daemon thread). */
+    private static void serve(ServerSocket ss, byte[] script) {
+        Thread t = new Thread(() -> {
+            try (Socket s = ss.accept()) {
+                s.getOutputStream().write(script);
+                s.getOutputStream().flush();
+                s.getInputStream().readAllBytes();
+            } catch (Exception e) {
+                // client gone
+            }
+        });
+        t.setDaemon(true);
+        t.start();
+    }
+
     @Test
     void writesThePngFromAScriptedServer() throws Exception {
         byte[] script = io.rackdesk.app.vnc.TestStreams.screen(4, 3, 0xFF102030);
         try (ServerSocket ss = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            Thread t = new Thread(() -> {
-                try (Socket s = ss.accept()) {
-                    s.getOutputStream().write(script);
-                    s.getOutputStream().flush();
-                    s.getInputStream().readAllBytes();
-                } catch (Exception e) {
-                    // client gone
-                }
-            });
-            t.setDaemon(true);
-            t.start();
+            serve(ss, script);
             Path png = dir.resolve("shot.png");
             assertEquals(0, run("vnc-screenshot", "vnc://127.0.0.1:" + ss.getLocalPort(), png.toString(), "--encoding", "raw"), err.toString());
             java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(png.toFile());
@@ -94,5 +99,24 @@ class VncScreenshotCommandTest {
             assertEquals(0x102030, img.getRGB(3, 2) & 0xFFFFFF);
             assertEquals("", err.toString());
         }
+    }
+
+    @Test
+    void aMissingPasswordGetsTheCommandLinesHint() throws Exception {
+        // RFB 3.8 offering only VNC authentication; the core says what is missing, the CLI which option gives it
+        byte[] script = "RFB 003.008\n\u0001\u0002".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        try (ServerSocket ss = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            serve(ss, script);
+            assertEquals(1, run("vnc-screenshot", "127.0.0.1:" + ss.getLocalPort(), dir.resolve("x.png").toString(), "--timeout", "5"));
+            assertEquals(List.of("rackdesk vnc-screenshot: 127.0.0.1:" + ss.getLocalPort()
+                    + ": the server requires VNC authentication, and no password is set (--password-file)"), errLines());
+        }
+    }
+
+    @Test
+    void aConsoleThatCannotBeReachedIsExplainedInEnglish() {
+        // the test driver's default VM has no graphics: the resolver's English message, one line, exit 1
+        assertEquals(1, run("vnc-screenshot", "--connect", "test:///default", "--domain", "test", dir.resolve("x.png").toString()));
+        assertEquals(List.of("rackdesk vnc-screenshot: test has no VNC console (no graphics device)"), errLines());
     }
 }

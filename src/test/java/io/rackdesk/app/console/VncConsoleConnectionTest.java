@@ -64,7 +64,7 @@ class VncConsoleConnectionTest {
     void showsTheServersPixelsSendsInputAndReconnectsAfterADrop() throws Exception {
         try (TinyRfbServer server = new TinyRfbServer(64, 48)) {
             VncConsoleConnection c = (VncConsoleConnection) VncConsoleConnection.connector()
-                    .connect(VncTarget.parse(server.address()), null, listener());
+                    .connect(new ConsolePlan.Direct(VncTarget.parse(server.address()), null), listener());
             try {
                 next(ConsoleStatus.State.CONNECTED);
                 waitUntil(() -> frames.get() > 0, "a frame");
@@ -97,7 +97,7 @@ class VncConsoleConnectionTest {
     @Test
     void pointerMovesMayMergeButClicksAndTheLastPositionAlwaysArrive() throws Exception {
         try (TinyRfbServer server = new TinyRfbServer(640, 480)) {
-            try (ConsoleLink c = VncConsoleConnection.connector().connect(VncTarget.parse(server.address()), null, listener())) {
+            try (ConsoleLink c = VncConsoleConnection.connector().connect(new ConsolePlan.Direct(VncTarget.parse(server.address()), null), listener())) {
                 next(ConsoleStatus.State.CONNECTED);
                 for (int i = 0; i < 5000; i++) {
                     c.pointer(0, i % 640, i % 480);
@@ -120,7 +120,8 @@ class VncConsoleConnectionTest {
     void aWrongPasswordFailsWithoutRetryingUntilAskedTo() throws Exception {
         try (TinyRfbServer server = new TinyRfbServer(16, 16)) {
             server.refuseAuthentication();
-            try (ConsoleLink c = VncConsoleConnection.connector().connect(VncTarget.parse(server.address()), "nope", listener())) {
+            try (ConsoleLink c = VncConsoleConnection.connector().connect(new ConsolePlan.Direct(VncTarget.parse(server.address()), "nope"), listener())) {
+                next(ConsoleStatus.State.AUTHENTICATING); // the handshake reports the password challenge
                 ConsoleStatus s = next(ConsoleStatus.State.FAILED);
                 assertTrue(s.reason().contains("wrong password"), s.reason());
                 Thread.sleep(1500);
@@ -129,6 +130,40 @@ class VncConsoleConnectionTest {
                 next(ConsoleStatus.State.CONNECTING);
                 next(ConsoleStatus.State.FAILED);
             }
+        }
+    }
+
+    @Test
+    void sshLoginAndHostKeyFailuresAreNotRetriedButUnreachableSshHostsAre() throws Exception {
+        java.util.concurrent.atomic.AtomicReference<Exception> failure = new java.util.concurrent.atomic.AtomicReference<>();
+        AtomicInteger dials = new AtomicInteger();
+        VncConsoleConnection.Dialer dialer = (o, l) -> {
+            dials.incrementAndGet();
+            Exception e = failure.get();
+            if (e instanceof java.io.IOException io) {
+                throw io;
+            }
+            throw (RuntimeException) e;
+        };
+        for (Exception permanent : List.<Exception>of(
+                new io.rackdesk.app.ssh.SshLoginException("the SSH server root@kvm-01:22 did not accept the key"),
+                new io.rackdesk.app.connections.ssh.UnknownHostKeyException(new io.rackdesk.app.connections.ssh.HostKey("kvm-01", 22, "ssh-ed25519",
+                        "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff")))) {
+            statuses.clear();
+            failure.set(permanent);
+            dials.set(0);
+            try (VncConsoleConnection c = new VncConsoleConnection("127.0.0.1:5900 via SSH root@kvm-01:22", dialer,
+                    () -> new io.rackdesk.app.vnc.VncOptions(), listener())) {
+                ConsoleStatus s = next(ConsoleStatus.State.FAILED);
+                assertEquals(permanent.getMessage(), s.reason());
+                Thread.sleep(1300);
+                assertEquals(1, dials.get(), "no retry after " + permanent);
+            }
+        }
+        statuses.clear();
+        failure.set(new java.io.IOException("cannot reach the SSH server root@kvm-01:22: connection refused"));
+        try (VncConsoleConnection c = new VncConsoleConnection("x via SSH", dialer, () -> new io.rackdesk.app.vnc.VncOptions(), listener())) {
+            assertEquals(1, next(ConsoleStatus.State.DISCONNECTED_RETRYING).retryInSeconds());
         }
     }
 }

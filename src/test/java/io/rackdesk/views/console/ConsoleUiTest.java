@@ -183,7 +183,7 @@ class ConsoleUiTest {
 
     @Test
     void anImpossibleConsoleShowsItsExplanation() throws Exception {
-        robot.interact(() -> viewModel.open(new ConsolePlan.Impossible(ConsolePlan.Problem.NEEDS_SSH_TUNNEL, "kvm-01")));
+        robot.interact(() -> viewModel.open(new ConsolePlan.Impossible(ConsolePlan.Problem.LOOPBACK_UNREACHABLE, "kvm-01")));
         WaitForAsyncUtils.waitForFxEvents();
         String text = robot.lookup("#consoleOverlayText").queryAs(Label.class).getText();
         assertTrue(text.startsWith("VNC listens on the loopback address of kvm-01"), text);
