@@ -81,6 +81,19 @@ public final class CephClusterService implements AutoCloseable {
         return cluster(name).call(client -> CephHealth.unmute(client, code));
     }
 
+    /**
+     * Runs {@code query} on the cluster's worker, between polls (reads the pages fetch on demand, and
+     * actions); fails when the cluster is not connected.
+     */
+    public <T> CompletableFuture<T> query(String name, ClientQuery<T> query) {
+        return cluster(name).query(query);
+    }
+
+    /** A call that needs the cluster's connection and answers something. */
+    public interface ClientQuery<T> {
+        T run(CephClient client) throws CephException;
+    }
+
     private synchronized Cluster cluster(String name) {
         Cluster c = clusters.get(name);
         if (c == null) {
@@ -207,15 +220,21 @@ public final class CephClusterService implements AutoCloseable {
         }
 
         CompletableFuture<Void> call(ClientCall call) {
-            CompletableFuture<Void> f = new CompletableFuture<>();
+            return query(client -> {
+                call.run(client);
+                return null;
+            });
+        }
+
+        <T> CompletableFuture<T> query(ClientQuery<T> call) {
+            CompletableFuture<T> f = new CompletableFuture<>();
             try {
                 worker.execute(() -> {
                     try {
                         if (client == null) {
                             throw new CephException(CephException.Kind.OTHER, -107, "not connected to " + name);
                         }
-                        call.run(client);
-                        f.complete(null);
+                        f.complete(call.run(client));
                     } catch (CephException | RuntimeException e) {
                         f.completeExceptionally(e);
                     }
