@@ -46,11 +46,16 @@ public final class CephPgs {
         return parse(client.mgrCommand(cmd));
     }
 
-    /** Per pool id, how many of its PGs are in each class. */
-    public static Map<Long, Map<PgStateClass, Integer>> perPool(CephClient client) throws CephException {
+    /** Every PG with its state ({@code pg dump pgs_brief}): one line per PG, so only when the user asks. */
+    public static List<Pg> all(CephClient client) throws CephException {
         var cmd = CephClient.command("pg dump");
         cmd.putArray("dumpcontents").add("pgs_brief");
-        return perPool(parse(client.mgrCommand(cmd)));
+        return parse(client.mgrCommand(cmd));
+    }
+
+    /** Per pool id, how many of its PGs are in each class. */
+    public static Map<Long, Map<PgStateClass, Integer>> perPool(CephClient client) throws CephException {
+        return perPool(all(client));
     }
 
     public static Map<Long, Map<PgStateClass, Integer>> perPool(List<Pg> pgs) {
