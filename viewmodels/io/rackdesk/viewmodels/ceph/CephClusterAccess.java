@@ -60,6 +60,18 @@ public interface CephClusterAccess extends AutoCloseable {
 
     CompletableFuture<Void> pgAction(String key, String pgid, CephPgs.Action action);
 
+    CompletableFuture<Void> createPool(String key, io.rackdesk.app.ceph.CephPoolActions.Spec spec);
+
+    /** {@code osd pool set POOL VAR VAL}. */
+    CompletableFuture<Void> setPool(String key, String pool, String var, String value);
+
+    /** Both quotas; 0 removes one. */
+    CompletableFuture<Void> setPoolQuota(String key, String pool, long maxBytes, long maxObjects);
+
+    CompletableFuture<Void> enablePoolApplication(String key, String pool, String app);
+
+    CompletableFuture<Void> deletePool(String key, String pool);
+
     @Override
     void close();
 

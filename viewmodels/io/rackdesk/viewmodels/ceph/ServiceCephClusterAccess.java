@@ -7,6 +7,7 @@ import io.rackdesk.app.ceph.CephHealth;
 import io.rackdesk.app.ceph.CephOsdActions;
 import io.rackdesk.app.ceph.CephOsdTree;
 import io.rackdesk.app.ceph.CephPgs;
+import io.rackdesk.app.ceph.CephPoolActions;
 import io.rackdesk.app.ceph.CephPools;
 import io.rackdesk.app.ceph.CephProbe;
 import io.rackdesk.app.ceph.CephStatus;
@@ -106,29 +107,59 @@ public final class ServiceCephClusterAccess implements CephClusterAccess {
 
     @Override
     public CompletableFuture<Void> osdAction(String key, OsdAction action, int osd, double weight) {
-        return service.query(key, c -> {
+        return run(key, c -> {
             switch (action) {
                 case IN -> CephOsdActions.markIn(c, osd);
                 case OUT -> CephOsdActions.markOut(c, osd);
                 case DOWN -> CephOsdActions.markDown(c, osd);
                 case REWEIGHT -> CephOsdActions.reweight(c, osd, weight);
             }
-            return null;
         });
     }
 
     @Override
     public CompletableFuture<Void> setFlag(String key, String flag, boolean on) {
-        return service.query(key, c -> {
-            CephOsdActions.setFlag(c, flag, on);
-            return null;
-        });
+        return run(key, c -> CephOsdActions.setFlag(c, flag, on));
     }
 
     @Override
     public CompletableFuture<Void> pgAction(String key, String pgid, CephPgs.Action action) {
+        return run(key, c -> CephPgs.run(c, pgid, action));
+    }
+
+    @Override
+    public CompletableFuture<Void> createPool(String key, CephPoolActions.Spec spec) {
+        return run(key, c -> CephPoolActions.create(c, spec));
+    }
+
+    @Override
+    public CompletableFuture<Void> setPool(String key, String pool, String var, String value) {
+        return run(key, c -> CephPoolActions.set(c, pool, var, value));
+    }
+
+    @Override
+    public CompletableFuture<Void> setPoolQuota(String key, String pool, long maxBytes, long maxObjects) {
+        return run(key, c -> CephPoolActions.setQuota(c, pool, maxBytes, maxObjects));
+    }
+
+    @Override
+    public CompletableFuture<Void> enablePoolApplication(String key, String pool, String app) {
+        return run(key, c -> CephPoolActions.enableApplication(c, pool, app));
+    }
+
+    @Override
+    public CompletableFuture<Void> deletePool(String key, String pool) {
+        return run(key, c -> CephPoolActions.delete(c, pool));
+    }
+
+    /** A call that answers nothing. */
+    private interface Action {
+        void run(io.rackdesk.app.ceph.CephClient c) throws io.rackdesk.app.ceph.CephException;
+    }
+
+    private CompletableFuture<Void> run(String key, Action action) {
         return service.query(key, c -> {
-            CephPgs.run(c, pgid, action);
+            action.run(c);
             return null;
         });
     }

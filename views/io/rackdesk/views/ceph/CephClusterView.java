@@ -552,6 +552,19 @@ public final class CephClusterView {
         table.getColumns().add(column("ceph.col.quota", d -> d.quotaBytes() == 0 && d.quotaObjects() == 0 ? l10n.lang("ceph.pools.noQuota")
                 : (d.quotaBytes() == 0 ? "" : Sizes.bytes(d.quotaBytes())) + (d.quotaBytes() != 0 && d.quotaObjects() != 0 ? ", " : "")
                 + (d.quotaObjects() == 0 ? "" : l10n.lang("ceph.pools.quotaObjects", d.quotaObjects())), 120));
+        // a re-read replaces the rows: keep the user's pool selected
+        String[] selectedPool = {null};
+        table.getSelectionModel().selectedItemProperty().addListener((o, a, d) -> {
+            if (d != null) {
+                selectedPool[0] = d.name();
+            }
+        });
+        vm.pools().pools().addListener((ListChangeListener<CephPools.Detail>) c -> {
+            if (table.getSelectionModel().getSelectedItem() == null && selectedPool[0] != null) {
+                vm.pools().pools().stream().filter(d -> d.name().equals(selectedPool[0])).findFirst()
+                        .ifPresent(d -> table.getSelectionModel().select(d));
+            }
+        });
         TableColumn<CephPools.Detail, ?> quota = table.getColumns().get(table.getColumns().size() - 1);
         // quotas are rare: the column shows when a pool has one
         Runnable quotaShown = () -> quota.setVisible(vm.pools().pools().stream().anyMatch(d -> d.quotaBytes() != 0 || d.quotaObjects() != 0));
@@ -565,12 +578,26 @@ public final class CephClusterView {
             }
         });
         Button refresh = button("toolbar.refresh", RackdeskIcon.REFRESH, "cephPoolsRefresh", vm.pools()::refresh);
-        HBox bar = new HBox(6, refresh, message(vm.pools().messageProperty()));
+        Button create = button("ceph.pool.create.button", RackdeskIcon.ADD, "cephPoolCreate",
+                () -> CephPoolDialog.show(window(), vm.pools(), vm.pools().newPoolForm(), l10n));
+        Button edit = button("ceph.pool.edit.button", RackdeskIcon.SAVE, "cephPoolEdit",
+                () -> CephPoolDialog.show(window(), vm.pools(), vm.pools().editForm(table.getSelectionModel().getSelectedItem()), l10n));
+        Button delete = button("ceph.pool.delete.button", RackdeskIcon.REMOVE, "cephPoolDelete",
+                () -> vm.pools().delete(table.getSelectionModel().getSelectedItem()));
+        edit.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+        delete.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+        create.disableProperty().bind(vm.statusProperty().isNull());
+        HBox bar = new HBox(6, refresh, new javafx.scene.control.Separator(javafx.geometry.Orientation.VERTICAL), create, edit, delete,
+                message(vm.pools().messageProperty()));
         bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         poolBox.getChildren().addAll(bar, table);
     }
 
     // ---------------------------------------------------------------- helpers
+
+    private javafx.stage.Window window() {
+        return root.getScene() == null ? null : root.getScene().getWindow();
+    }
 
     private Label heading(String key) {
         Label l = new Label(l10n.lang(key));

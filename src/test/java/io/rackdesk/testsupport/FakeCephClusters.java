@@ -180,6 +180,36 @@ public final class FakeCephClusters implements CephClusterAccess {
     }
 
     @Override
+    public CompletableFuture<Void> createPool(String key, io.rackdesk.app.ceph.CephPoolActions.Spec spec) {
+        calls.add("create " + spec);
+        return answer(null);
+    }
+
+    @Override
+    public CompletableFuture<Void> setPool(String key, String pool, String var, String value) {
+        calls.add("set " + pool + " " + var + " " + value);
+        return answer(null);
+    }
+
+    @Override
+    public CompletableFuture<Void> setPoolQuota(String key, String pool, long maxBytes, long maxObjects) {
+        calls.add("quota " + pool + " " + maxBytes + " " + maxObjects);
+        return answer(null);
+    }
+
+    @Override
+    public CompletableFuture<Void> enablePoolApplication(String key, String pool, String app) {
+        calls.add("application " + pool + " " + app);
+        return answer(null);
+    }
+
+    @Override
+    public CompletableFuture<Void> deletePool(String key, String pool) {
+        calls.add("delete " + pool);
+        return answer(null);
+    }
+
+    @Override
     public void close() {
         calls.add("close");
     }

@@ -57,6 +57,11 @@ class CephClusterUiTest {
     @Test
     void addTheLabClusterAndSeeHealthPgsOsdTreeAndPools() throws Exception {
         CephLab.require();
+        for (var p : CephLab.cli("osd", "pool", "ls")) {
+            if (p.asText().equals("rackdesk-ui-pool")) { // left by an interrupted run
+                CephLab.cli("osd", "pool", "delete", "rackdesk-ui-pool", "rackdesk-ui-pool", "--yes-i-really-really-mean-it");
+            }
+        }
         FxToolkit.registerPrimaryStage();
         context = AppContext.prepare(AppDirs.under(root), Locale.ENGLISH);
         FxToolkit.setupStage(s -> {
@@ -145,6 +150,29 @@ class CephClusterUiTest {
         assertTrue(cells.containsAll(List.of("lab-repl", "lab-ec", "rbd", "erasure", "3 / 2", "replicated")), cells.toString());
         shot("pools");
 
+        // create a pool from the dialog, then delete it by typing its name
+        robot.clickOn("#cephPoolCreate");
+        waitFor(() -> robot.lookup("#cephPoolName").tryQuery().isPresent(), "the pool dialog");
+        robot.interact(() -> {
+            robot.lookup("#cephPoolName").queryAs(TextField.class).setText("rackdesk-ui-pool");
+            robot.lookup("#cephPoolSize").queryAs(Spinner.class).getValueFactory().setValue(2);
+            robot.lookup("#cephPoolPgNum").queryAs(javafx.scene.control.ComboBox.class).setValue(8);
+        });
+        shotOf("#cephPoolName", "pool-create");
+        robot.clickOn("#cephPoolSave");
+        waitFor(() -> pools.getItems().size() == 5, "the new pool in the table");
+        assertEquals(2, CephLab.cli("osd", "pool", "get", "rackdesk-ui-pool", "size").path("size").asInt());
+        @SuppressWarnings("unchecked")
+        TableView<io.rackdesk.app.ceph.CephPools.Detail> poolTable = (TableView<io.rackdesk.app.ceph.CephPools.Detail>) pools;
+        robot.interact(() -> poolTable.getSelectionModel().select(poolTable.getItems().stream()
+                .filter(p -> p.name().equals("rackdesk-ui-pool")).findFirst().orElseThrow()));
+        assertFalse(robot.lookup("#cephPoolDelete").queryButton().isDisabled(), "a pool is selected");
+        robot.clickOn("#cephPoolDelete");
+        waitFor(() -> robot.lookup(".text-input-dialog").tryQuery().isPresent(), "the typed-name question");
+        TextField typed = robot.lookup(".text-input-dialog .text-field").queryAs(TextField.class);
+        robot.clickOn(typed).write("rackdesk-ui-pool").type(javafx.scene.input.KeyCode.ENTER);
+        waitFor(() -> pools.getItems().size() == 4, "the pool is gone");
+
         // dark theme: the health page again
         selectTab(0);
         robot.clickOn("#themeButton");
@@ -164,6 +192,15 @@ class CephClusterUiTest {
             WaitForAsyncUtils.waitForFxEvents();
             robot.interact(() -> Screenshots.write(robot.lookup("#navigation").query().getScene(),
                     Path.of(dir, "screenshot-ceph-" + name + ".png")));
+        }
+    }
+
+    /** The window that holds {@code query} (a dialog). */
+    private void shotOf(String query, String name) {
+        String dir = System.getProperty("rackdesk.screenshot.ceph");
+        if (dir != null) {
+            WaitForAsyncUtils.waitForFxEvents();
+            robot.interact(() -> Screenshots.write(robot.lookup(query).query().getScene(), Path.of(dir, "screenshot-ceph-" + name + ".png")));
         }
     }
 
