@@ -6,7 +6,6 @@ import io.rackdesk.app.ceph.CephStatus;
 import io.rackdesk.app.i18n.Localization;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.Set;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -26,15 +25,13 @@ public final class CephOsdViewModel {
     private final Localization l10n;
     private final ReadOnlyObjectWrapper<CephOsdTree> tree = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
-    private boolean active;
-    private boolean reading;
-    private CephStatus.Osds lastOsds;
-    private int lastReadAt = -1;
+    private final OnDemandRead<CephOsdTree> read;
 
     CephOsdViewModel(CephClusterViewModel cluster) {
         this.cluster = cluster;
         this.l10n = cluster.l10n();
-        cluster.pollsProperty().addListener(o -> onPoll());
+        this.read = new OnDemandRead<>(cluster, () -> l10n.lang("ceph.task.osdTree", cluster.name()), CephStatus::osds,
+                () -> cluster.access().osdTree(cluster.id()), tree::set, message::set, REFRESH_EVERY);
     }
 
     /** The last tree read, or null. */
@@ -53,39 +50,12 @@ public final class CephOsdViewModel {
 
     /** The page is shown (true) or hidden: only a shown page keeps its tree fresh. */
     public void setActive(boolean shown) {
-        this.active = shown;
-        if (shown && cluster.statusProperty().get() != null) {
-            refresh();
-        }
+        read.setActive(shown);
     }
 
     /** Re-reads osd tree, osd df, osd perf and the flags. */
     public void refresh() {
-        if (reading) {
-            return;
-        }
-        reading = true;
-        lastReadAt = cluster.pollsProperty().get();
-        CephStatus s = cluster.statusProperty().get();
-        lastOsds = s == null ? null : s.osds();
-        cluster.call(l10n.lang("ceph.task.osdTree", cluster.name()), () -> cluster.access().osdTree(cluster.id()), t -> {
-            reading = false;
-            tree.set(t);
-        }, why -> {
-            reading = false;
-            message.set(why);
-        });
-    }
-
-    private void onPoll() {
-        CephStatus s = cluster.statusProperty().get();
-        if (!active || s == null) {
-            return;
-        }
-        int polls = cluster.pollsProperty().get();
-        if (tree.get() == null || !Objects.equals(s.osds(), lastOsds) || polls - lastReadAt >= REFRESH_EVERY) {
-            refresh();
-        }
+        read.refresh();
     }
 
     /** Marks an out OSD in: it takes PGs again and data moves to it. */

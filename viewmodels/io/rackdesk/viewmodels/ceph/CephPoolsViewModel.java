@@ -4,7 +4,6 @@ import io.rackdesk.app.ceph.CephPools;
 import io.rackdesk.app.ceph.CephStatus;
 import io.rackdesk.app.i18n.Localization;
 import java.util.List;
-import java.util.Objects;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
@@ -21,16 +20,26 @@ public final class CephPoolsViewModel {
     private final Localization l10n;
     private final ObservableList<CephPools.Detail> pools = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
-    private boolean active;
-    private boolean reading;
-    private List<CephStatus.Pool> lastPools;
-    private int lastReadAt = -1;
+    private final OnDemandRead<List<CephPools.Detail>> read;
     private String readError = "";
 
     CephPoolsViewModel(CephClusterViewModel cluster) {
         this.cluster = cluster;
         this.l10n = cluster.l10n();
-        cluster.pollsProperty().addListener(o -> onPoll());
+        // the poll's pools with their replicas and PG counts (usage changes all the time)
+        this.read = new OnDemandRead<>(cluster, () -> l10n.lang("ceph.task.pools", cluster.name()),
+                s -> s.pools().stream().map(p -> List.of(p.id(), p.name(), p.size(), p.minSize(), p.pgNum())).toList(),
+                () -> cluster.access().pools(cluster.id()), list -> {
+                    if (message.get().equals(readError)) {
+                        message.set(""); // the read works again; an action's outcome stays
+                    }
+                    if (!list.equals(pools)) {
+                        pools.setAll(list);
+                    }
+                }, why -> {
+                    readError = why;
+                    message.set(why);
+                }, REFRESH_EVERY);
     }
 
     public ObservableList<CephPools.Detail> pools() {
@@ -42,33 +51,11 @@ public final class CephPoolsViewModel {
     }
 
     public void setActive(boolean shown) {
-        this.active = shown;
-        if (shown && cluster.statusProperty().get() != null) {
-            refresh();
-        }
+        read.setActive(shown);
     }
 
     public void refresh() {
-        if (reading) {
-            return;
-        }
-        reading = true;
-        lastReadAt = cluster.pollsProperty().get();
-        CephStatus s = cluster.statusProperty().get();
-        lastPools = s == null ? null : s.pools();
-        cluster.call(l10n.lang("ceph.task.pools", cluster.name()), () -> cluster.access().pools(cluster.id()), list -> {
-            reading = false;
-            if (message.get().equals(readError)) {
-                message.set(""); // the read works again; an action's outcome stays
-            }
-            if (!list.equals(pools)) {
-                pools.setAll(list);
-            }
-        }, why -> {
-            reading = false;
-            readError = why;
-            message.set(why);
-        });
+        read.refresh();
     }
 
     /** A form for a new pool, with the PG calculator fed by the cluster's OSD count. */
@@ -185,31 +172,5 @@ public final class CephPoolsViewModel {
             message.set(l10n.lang("ceph.pool.deleted", pool.name()));
             refresh();
         }, why -> cluster.dialogs().showError(l10n.lang("ceph.pool.delete.title", pool.name()), why));
-    }
-
-    private void onPoll() {
-        CephStatus s = cluster.statusProperty().get();
-        if (!active || s == null) {
-            return;
-        }
-        if (pools.isEmpty() || !sameLayout(s.pools(), lastPools) || cluster.pollsProperty().get() - lastReadAt >= REFRESH_EVERY) {
-            refresh();
-        }
-    }
-
-    /** Same pools with the same replicas and PG counts (usage may differ). */
-    private static boolean sameLayout(List<CephStatus.Pool> a, List<CephStatus.Pool> b) {
-        if (b == null || a.size() != b.size()) {
-            return false;
-        }
-        for (int i = 0; i < a.size(); i++) {
-            CephStatus.Pool x = a.get(i);
-            CephStatus.Pool y = b.get(i);
-            if (x.id() != y.id() || !Objects.equals(x.name(), y.name()) || x.size() != y.size() || x.minSize() != y.minSize()
-                    || x.pgNum() != y.pgNum()) {
-                return false;
-            }
-        }
-        return true;
     }
 }

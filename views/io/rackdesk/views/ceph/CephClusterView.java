@@ -254,8 +254,8 @@ public final class CephClusterView {
         NumberAxis x = new NumberAxis();
         x.setAutoRanging(false);
         x.setUpperBound(0);
-        x.setLowerBound(-CephClusterViewModel.HISTORY * vm.settings().pollSeconds());
-        x.setTickUnit(Math.max(10, CephClusterViewModel.HISTORY * vm.settings().pollSeconds() / 6.0));
+        x.setLowerBound(-60);
+        x.setTickUnit(10);
         x.setLabel(l10n.lang("ceph.chart.secondsAgo"));
         NumberAxis y = new NumberAxis();
         y.setForceZeroInRange(true);
@@ -299,6 +299,12 @@ public final class CephClusterView {
                 }
                 chart.getData().get(i).getData().setAll(points);
             }
+            // the axis grows with the history, a minute at a time, up to the whole history
+            double span = h.isEmpty() ? 0 : Duration.between(h.get(0).at(), last).toMillis() / 1000.0;
+            double full = CephClusterViewModel.HISTORY * vm.settings().pollSeconds();
+            double lower = Math.min(full, Math.max(60, Math.ceil(span / 60) * 60));
+            x.setLowerBound(-lower);
+            x.setTickUnit(lower / 6);
         };
         vm.history().addListener((ListChangeListener<CephClusterViewModel.RatePoint>) c -> redraw.run());
         redraw.run();
@@ -539,16 +545,15 @@ public final class CephClusterView {
         table.setPlaceholder(placeholder("ceph.pools.loading"));
         VBox.setVgrow(table, Priority.ALWAYS);
         table.getColumns().add(column("ceph.col.pool", CephPools.Detail::name, 175));
-        table.getColumns().add(column("ceph.col.application", d -> String.join(", ", d.applications()), 135));
+        table.getColumns().add(column("ceph.col.application", d -> String.join(", ", d.applications()), 150));
         table.getColumns().add(column("ceph.col.type", d -> d.type().equals("erasure") ? l10n.lang("ceph.pools.ec")
-                : l10n.lang("ceph.pools.replicated"), 95));
-        table.getColumns().add(numeric("ceph.col.size", d -> d.size() + " / " + d.minSize(), 80));
-        table.getColumns().add(numeric("ceph.col.pgNum", d -> Integer.toString(d.pgNum()), 50));
-        table.getColumns().add(column("ceph.col.autoscale", CephPools.Detail::autoscaleMode, 90));
-        table.getColumns().add(numeric("ceph.col.stored", d -> Sizes.bytes(d.storedBytes()), 85));
-        table.getColumns().add(numeric("ceph.col.used", d -> Sizes.bytes(d.usedBytes()), 85));
-        table.getColumns().add(numeric("ceph.col.maxAvail", d -> Sizes.bytes(d.maxAvailBytes()), 90));
-        table.getColumns().add(numeric("ceph.col.objects", d -> Long.toString(d.objects()), 70));
+                : l10n.lang("ceph.pools.replicated"), 100));
+        table.getColumns().add(numeric("ceph.col.size", d -> d.size() + " / " + d.minSize(), 90));
+        table.getColumns().add(numeric("ceph.col.pgNum", d -> Integer.toString(d.pgNum()), 55));
+        table.getColumns().add(column("ceph.col.autoscale", CephPools.Detail::autoscaleMode, 100));
+        table.getColumns().add(numeric("ceph.col.used", d -> Sizes.bytes(d.usedBytes()), 90));
+        table.getColumns().add(numeric("ceph.col.maxAvail", d -> Sizes.bytes(d.maxAvailBytes()), 100));
+        table.getColumns().add(numeric("ceph.col.objects", d -> Long.toString(d.objects()), 80));
         table.getColumns().add(column("ceph.col.quota", d -> d.quotaBytes() == 0 && d.quotaObjects() == 0 ? l10n.lang("ceph.pools.noQuota")
                 : (d.quotaBytes() == 0 ? "" : Sizes.bytes(d.quotaBytes())) + (d.quotaBytes() != 0 && d.quotaObjects() != 0 ? ", " : "")
                 + (d.quotaObjects() == 0 ? "" : l10n.lang("ceph.pools.quotaObjects", d.quotaObjects())), 120));
@@ -574,7 +579,9 @@ public final class CephClusterView {
             @Override
             protected void updateItem(CephPools.Detail d, boolean empty) {
                 super.updateItem(d, empty);
-                setTooltip(empty || d == null || d.ecProfile().isEmpty() ? null : new Tooltip(l10n.lang("ceph.pools.ecProfile", d.ecProfile())));
+                // stored (one copy) and the EC profile: the row has no room for them
+                setTooltip(empty || d == null ? null : new Tooltip(l10n.lang("ceph.pools.stored", Sizes.bytes(d.storedBytes()))
+                        + (d.ecProfile().isEmpty() ? "" : "\n" + l10n.lang("ceph.pools.ecProfile", d.ecProfile()))));
             }
         });
         Button refresh = button("toolbar.refresh", RackdeskIcon.REFRESH, "cephPoolsRefresh", vm.pools()::refresh);

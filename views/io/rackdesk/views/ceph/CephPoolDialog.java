@@ -99,13 +99,19 @@ public final class CephPoolDialog {
         GridPane grid = new GridPane();
         grid.setHgap(10);
         grid.setVgap(8);
+        javafx.scene.layout.ColumnConstraints labels = new javafx.scene.layout.ColumnConstraints();
+        labels.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // labels stay whole
+        grid.getColumnConstraints().add(labels);
         int row = 0;
         grid.addRow(row++, new Label(l10n.lang("ceph.col.pool")), name);
         grid.addRow(row++, new Label(l10n.lang("ceph.col.type")), new HBox(16, replicated, erasure));
         Label sizeLabel = new Label(l10n.lang("ceph.poolform.size"));
-        grid.addRow(row++, sizeLabel, new HBox(8, size, new Label(l10n.lang("ceph.poolform.minSize")), minSize));
+        HBox sizes = new HBox(8, size, new Label(l10n.lang("ceph.poolform.minSize")), minSize);
+        sizes.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        grid.addRow(row++, sizeLabel, sizes);
         Label kmLabel = new Label(l10n.lang("ceph.poolform.km"));
         HBox km = new HBox(8, k, new Label("+"), m, new Label(l10n.lang("ceph.poolform.domain")), domain);
+        km.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         grid.addRow(row++, kmLabel, km);
         for (Node n : new Node[] {kmLabel, km}) {
             n.visibleProperty().bind(form.erasureProperty());

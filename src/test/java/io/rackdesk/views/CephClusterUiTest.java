@@ -76,7 +76,7 @@ class CephClusterUiTest {
             robot.lookup("#cephName").queryAs(TextField.class).setText("lab");
             robot.lookup("#cephConf").queryAs(TextField.class).setText(CephLab.conf().toString());
             robot.lookup("#cephKeyring").queryAs(TextField.class).setText(CephLab.keyring().toString());
-            robot.lookup("#cephPoll").queryAs(Spinner.class).getValueFactory().setValue(2);
+            robot.lookup("#cephPoll").queryAs(Spinner.class).getValueFactory().setValue(5); // the default; the manager publishes PG statistics about every 5 s
         });
         // a keyring that is not there: the core's message, and the dialog stays open
         robot.interact(() -> robot.lookup("#cephKeyring").queryAs(TextField.class).setText(root.resolve("missing.keyring").toString()));
@@ -105,15 +105,23 @@ class CephClusterUiTest {
                 "services: " + texts("#cephFacts .label"));
         assertTrue(robot.lookup("#cephCapacityText").queryAs(Labeled.class).getText().contains("total"));
 
-        // client I/O for the charts: 8 MiB written by another client
-        CephLab.run(List.of("timeout", "60", "rbd", "-c", CephLab.conf().toString(), "-k", CephLab.keyring().toString(), "bench",
-                "--io-type", "write", "--io-size", "64K", "--io-total", "8M", "rbd/img1"));
+        // client I/O for the charts: another client reads and writes for about 30 s, in place over the 32 MiB image
+        Process bench = new ProcessBuilder("timeout", "90", "rbd", "-c", CephLab.conf().toString(), "-k", CephLab.keyring().toString(),
+                "bench", "--io-type", "readwrite", "--rw-mix-read", "30", "--io-size", "4K", "--io-threads", "1", "--io-total", "256M",
+                "--io-pattern", "rand", "rbd/img1")
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         LineChart<?, ?> throughput = robot.lookup("#cephThroughputChart").queryAs(LineChart.class);
-        waitFor(() -> throughput.getData().get(1).getData().stream().anyMatch(d -> ((Number) d.getYValue()).doubleValue() > 0),
-                "write throughput in the chart");
-        Thread.sleep(4000); // a couple more polls, so the lines have a few points
-        WaitForAsyncUtils.waitForFxEvents();
+        // a rate needs two polls 5 s apart: a few points take longer than waitFor's 20 s
+        WaitForAsyncUtils.waitFor(60, java.util.concurrent.TimeUnit.SECONDS, () ->
+                throughput.getData().get(1).getData().stream().filter(d -> ((Number) d.getYValue()).doubleValue() > 0).count() >= 4);
         shot("health");
+        selectTab(0);
+        robot.clickOn("#themeButton");
+        WaitForAsyncUtils.waitForFxEvents();
+        shot("health-dark");
+        robot.clickOn("#themeButton");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(0, bench.waitFor(), "rbd bench");
 
         selectTab(1);
         PieChart pie = robot.lookup("#cephPgChart").queryAs(PieChart.class);
@@ -172,13 +180,6 @@ class CephClusterUiTest {
         TextField typed = robot.lookup(".text-input-dialog .text-field").queryAs(TextField.class);
         robot.clickOn(typed).write("rackdesk-ui-pool").type(javafx.scene.input.KeyCode.ENTER);
         waitFor(() -> pools.getItems().size() == 4, "the pool is gone");
-
-        // dark theme: the health page again
-        selectTab(0);
-        robot.clickOn("#themeButton");
-        WaitForAsyncUtils.waitForFxEvents();
-        shot("health-dark");
-        robot.clickOn("#themeButton");
     }
 
     private void selectTab(int i) {
