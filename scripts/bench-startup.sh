@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Start-up benchmark of an installed (or any) Rackdesk launcher, for docs/benchmarks.md: RUNS cold
 # starts under a fresh Xvfb and settings folder each, timing launch -> main window viewable (X11 map
-# state of the stage's window, polled every 10 ms with xwininfo), then the resident memory 5 s later.
-# Prints the medians. Run as root to drop the file cache before each start (a cold start).
+# state of the stage's window, polled every 10 ms with xwininfo) and launch -> the demo host's VMs
+# listed (the log line's time stamp), then the resident memory 5 s later. Prints the medians. Run as root to drop the file cache before each start (a cold start).
 #   scripts/bench-startup.sh [LAUNCHER=/opt/rackdesk/bin/Rackdesk] [RUNS=5]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,7 +13,7 @@ runs=${2:-5}
 [[ -x $launcher ]] || die "no launcher at $launcher (install the .deb first: docs/packaging.md)"
 ensure_packages xvfb x11-utils
 now() { date +%s%N; }
-times=() rss=()
+times=() listed=() rss=()
 app='' xvfb='' work=''
 cleanup() {   # also when a run fails: no launcher or Xvfb left behind
   [[ -n $app ]] && { kill "$app" 2>/dev/null || true; wait "$app" 2>/dev/null || true; }
@@ -48,10 +48,17 @@ for i in $(seq 1 "$runs"); do
   [[ -n $shown ]] || { cat "$work/app.log" >&2; die "run $i: no Rackdesk window within 30 s"; }
   sleep 5
   kb=$(awk '/^VmRSS:/ { print $2 }' "/proc/$app/status")
+  # the log's "HH:MM:SS.mmm ... connected test://...demo-host.xml: 14 VMs", against t0's time of day
+  line=$(grep -m1 -E 'connected test://.*demo-host\.xml: [0-9]+ VMs' "$work/app.log" || true)
+  [[ -n $line ]] || { cat "$work/app.log" >&2; die "run $i: the demo host was not listed within 5 s of the window"; }
+  IFS=':.' read -r hh mm ss mss <<<"${line%% *}"
+  t0_day=$(( (t0 / 1000000 + $(date +%z | sed -E 's/^([+-])0?([0-9]+)([0-9]{2})$/\1(\2*3600+\3*60)/') * 1000) % 86400000 ))
+  listed_ms=$(( ((10#$hh * 3600 + 10#$mm * 60 + 10#$ss) * 1000 + 10#$mss - t0_day + 86400000) % 86400000 ))
   cleanup
   ms=$(( (shown - t0) / 1000000 ))
-  times+=("$ms") rss+=($((kb / 1024)))
-  printf 'run %d: window after %d ms, RSS %d MiB 5 s later\n' "$i" "$ms" $((kb / 1024))
+  times+=("$ms") listed+=("$listed_ms") rss+=($((kb / 1024)))
+  printf 'run %d: window after %d ms, demo VMs listed after %d ms, RSS %d MiB 5 s later\n' "$i" "$ms" "$listed_ms" $((kb / 1024))
 done
 median() { printf '%s\n' "$@" | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
-printf '%s: median of %d cold starts: window after %s ms, RSS %s MiB\n' "$launcher" "$runs" "$(median "${times[@]}")" "$(median "${rss[@]}")"
+printf '%s: median of %d cold starts: window after %s ms, VMs listed after %s ms, RSS %s MiB\n' "$launcher" "$runs" \
+  "$(median "${times[@]}")" "$(median "${listed[@]}")" "$(median "${rss[@]}")"

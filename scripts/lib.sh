@@ -47,3 +47,17 @@ INSTALLER_PACKAGES=(fakeroot rpm cpio unzip librsvg2-bin icoutils icnsutils)
 desktop_jvm_options() {
   sed -e 's/#.*//' -e 's/[[:space:]]*$//' -e '/^$/d' "$(dirname "${BASH_SOURCE[0]}")/../packaging/jvm.options"
 }
+
+# without_libraries GLOB CMD...: runs CMD in a private mount namespace in which every file matching
+# GLOB under /usr/lib/*/ and /usr/lib64/ (e.g. 'libvirt.so.0.*') is an empty file (/dev/null bound
+# over it), as on a machine without that library. Root only.
+without_libraries() {
+  local glob=$1 libs
+  shift
+  [[ $(id -u) == 0 ]] || die "needs root (a private mount namespace hides the library)"
+  # shellcheck disable=SC2086 # the glob is meant to expand
+  mapfile -t libs < <(ls /usr/lib/*/$glob /usr/lib64/$glob 2>/dev/null || true)
+  ((${#libs[@]})) || die "no $glob found to hide"
+  unshare -m bash -c 'for f in "${@:2:$1}"; do mount --bind /dev/null "$f"; done; shift $(($1 + 1)); exec "$@"' \
+    hide "${#libs[@]}" "${libs[@]}" "$@"
+}

@@ -6,15 +6,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 # shellcheck source=scripts/lib.sh
 . scripts/lib.sh
-[[ $(id -u) == 0 ]] || die "needs root (a private mount namespace hides the library)"
 [[ -f target/rackdesk.jar ]] || die "target/rackdesk.jar missing: run ./mvnw package first"
-mapfile -t libs < <(ls /usr/lib/*/libvirt.so.0.* /usr/lib64/libvirt.so.0.* 2>/dev/null || true)
-((${#libs[@]})) || die "no libvirt.so.0.* found to hide"
 hint='the libvirt client library is not installed\. Install it with: sudo apt-get install libvirt0'
-hidden() {   # hidden CMD...: runs CMD with every libvirt.so.0.* replaced by an empty file
-  unshare -m bash -c 'for f in "${@:2:$1}"; do mount --bind /dev/null "$f"; done; shift $(($1 + 1)); exec "$@"' \
-    hide "${#libs[@]}" "${libs[@]}" "$@"
-}
+hidden() { without_libraries 'libvirt.so.0.*' "$@"; }
 set +e
 out=$(hidden java -jar target/rackdesk.jar inventory --connect test:///default 2>&1)
 code=$?

@@ -275,6 +275,13 @@ if ! wait_for "$WAIT_S" "HEALTH_OK, every PG active+clean" health_ok; then
 fi
 
 FSID=$(awk '$1 == "fsid" {print $3}' "$CONF")
+# the monitor's ports are the cluster's (its ceph.conf), not this run's environment: a re-run that
+# only names the directory (the OSD fault test restarting an OSD) must not write the default ports
+mh=$(awk -F' *= *' '$1 == "mon host" {print $2}' "$CONF")
+if [[ $mh =~ v2:[^,]*:([0-9]+),v1:[^]]*:([0-9]+) ]]; then
+  MON_PORT2=${BASH_REMATCH[1]}
+  MON_PORT=${BASH_REMATCH[2]}
+fi
 {
   echo "RACKDESK_CEPH_LAB_DIR='$LAB_DIR'"
   echo "RACKDESK_CEPH_CONF='$CONF'"

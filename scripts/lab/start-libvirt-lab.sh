@@ -37,7 +37,7 @@ LOG_LEVEL=${RACKDESK_LAB_LOG_LEVEL:-3}
 DOMAIN_UUID=8a3c5d7e-4b1f-4c2a-9e6d-7261636b6465
 
 LAB_PKGS=(libvirt-daemon-system libvirt-clients libvirt-daemon libvirt-daemon-driver-qemu
-          qemu-system-x86 qemu-utils gnutls-bin openssh-server openssh-client procps)
+          qemu-system-x86 qemu-utils qemu-block-extra gnutls-bin openssh-server openssh-client procps)
 
 T_START=$(date +%s%N)
 log() { printf '[rackdesk-lab] %s\n' "$*" >&2; }
@@ -335,13 +335,26 @@ fi
 log "libvirtd ready after $(since "$t0") s"
 
 # ------------------------------------------------------------------ sshd
+# Local forwarding (direct-tcpip) to the host's loopback only: Rackdesk's SSH tunnel to a VNC console
+# that listens on 127.0.0.1 (app/ssh/SshTunnels). Given as -o options rather than in sshd_config, so
+# that a lab started by an older copy of this script (same sshd_config) is not refused as "other
+# settings"; such an sshd (no forwarding) is restarted once. Its ssh sessions outlive the listener.
+SSHD_FORWARDING=(-o AllowTcpForwarding=local -o "PermitOpen=127.0.0.1:* localhost:* [::1]:*")
+if alive "$RUN/sshd.pid" sshd && ! grep -qa 'AllowTcpForwarding=local' "/proc/$(cat "$RUN/sshd.pid")/cmdline"; then
+  log "restarting the lab sshd with local forwarding (for the VNC SSH tunnel)"
+  old_sshd=$(cat "$RUN/sshd.pid")
+  kill -TERM "$old_sshd"
+  for _ in $(seq 1 50); do pid_alive "$old_sshd" sshd || break; sleep 0.1; done
+  pid_alive "$old_sshd" sshd && die "the lab sshd ($old_sshd) did not stop"
+  rm -f "$RUN/sshd.pid"
+fi
 if ! alive "$RUN/sshd.pid" sshd; then
   rm -f "$RUN/sshd.pid"
   if port_open "$SSH_PORT"; then die "port 127.0.0.1:$SSH_PORT is already in use"; fi
   mkdir -p /run/sshd
   chmod 755 /run/sshd
-  /usr/sbin/sshd -t -f "$S/sshd_config"
-  reap_run sshd /usr/sbin/sshd -f "$S/sshd_config" -E "$LAB_DIR/log/sshd.log"
+  /usr/sbin/sshd -t -f "$S/sshd_config" "${SSHD_FORWARDING[@]}"
+  reap_run sshd /usr/sbin/sshd -f "$S/sshd_config" "${SSHD_FORWARDING[@]}" -E "$LAB_DIR/log/sshd.log"
   for _ in $(seq 1 50); do alive "$RUN/sshd.pid" sshd && break; sleep 0.1; done
   alive "$RUN/sshd.pid" sshd || die "sshd did not start; see $LAB_DIR/log/sshd.log"
 fi

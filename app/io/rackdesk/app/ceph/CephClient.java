@@ -3,6 +3,7 @@ package io.rackdesk.app.ceph;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.ceph.rados.IoCTX;
 import com.ceph.rados.Rados;
 import com.ceph.rados.exceptions.RadosException;
 import com.sun.jna.Pointer;
@@ -275,6 +276,51 @@ public final class CephClient implements AutoCloseable {
                 int rc = e.getReturnValue();
                 throw new CephException(CephErrors.kindOf(rc), rc, "cannot read the fsid: " + CephErrors.name(rc));
             }
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** Work on one pool's I/O context (rados-java's {@link IoCTX}); the context lives only during the call. */
+    @FunctionalInterface
+    public interface PoolCall<T> {
+        T apply(IoCTX io) throws CephException;
+    }
+
+    /**
+     * Runs {@code call} with an I/O context on {@code pool}, destroyed afterwards. librados' OSD
+     * timeout (set on connect) bounds each object operation the call makes. A missing pool is a
+     * {@link CephException} "no pool named 'NAME'".
+     */
+    public <T> T withPool(String pool, PoolCall<T> call) throws CephException {
+        lock.readLock().lock();
+        try {
+            requireOpen();
+            IoCTX io;
+            try {
+                io = cluster.ioCtxCreate(pool);
+            } catch (RadosException e) {
+                int rc = e.getReturnValue();
+                throw new CephException(rc == -2 ? CephException.Kind.COMMAND : CephErrors.kindOf(rc), rc,
+                        rc == -2 ? "no pool named '" + pool + "'" : "cannot open pool '" + pool + "': " + CephErrors.name(rc));
+            }
+            try {
+                return call.apply(io);
+            } finally {
+                cluster.ioCtxDestroy(io);
+            }
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** A pool's name from its id (e.g. an RBD image's data pool), or null when there is no such pool. */
+    public String poolName(long id) {
+        lock.readLock().lock();
+        try {
+            return closed ? null : cluster.poolReverseLookup(id);
+        } catch (RadosException e) {
+            return null;
         } finally {
             lock.readLock().unlock();
         }

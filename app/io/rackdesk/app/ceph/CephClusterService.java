@@ -74,24 +74,27 @@ public final class CephClusterService implements AutoCloseable {
 
     /** Mutes a health check on a watched cluster; the next poll shows it muted. */
     public CompletableFuture<Void> mute(String name, String code, Duration ttl, boolean sticky) {
-        return cluster(name).call(client -> CephHealth.mute(client, code, ttl, sticky));
+        return cluster(name).call(of(client -> CephHealth.mute(client, code, ttl, sticky)));
     }
 
     public CompletableFuture<Void> unmute(String name, String code) {
-        return cluster(name).call(client -> CephHealth.unmute(client, code));
+        return cluster(name).call(of(client -> CephHealth.unmute(client, code)));
+    }
+
+    /** Work on a watched cluster's connection, e.g. {@code client -> new RbdImages(client).list("rbd", false)}. */
+    @FunctionalInterface
+    public interface ClientFunction<T> {
+        T apply(CephClient client) throws CephException;
     }
 
     /**
-     * Runs {@code query} on the cluster's worker, between polls (reads the pages fetch on demand, and
-     * actions); fails when the cluster is not connected.
+     * Runs {@code call} on the cluster's worker, between polls, on its connection; the future fails
+     * with a {@link CephException} when the cluster is not connected or the call fails. librados'
+     * timeouts (the target's, set on connect) bound each operation the call makes; a long call (an
+     * RBD flatten) holds the next poll back until it ends.
      */
-    public <T> CompletableFuture<T> query(String name, ClientQuery<T> query) {
-        return cluster(name).query(query);
-    }
-
-    /** A call that needs the cluster's connection and answers something. */
-    public interface ClientQuery<T> {
-        T run(CephClient client) throws CephException;
+    public <T> CompletableFuture<T> submit(String name, ClientFunction<T> call) {
+        return cluster(name).call(call);
     }
 
     private synchronized Cluster cluster(String name) {
@@ -110,6 +113,13 @@ public final class CephClusterService implements AutoCloseable {
 
     interface ClientCall {
         void run(CephClient client) throws CephException;
+    }
+
+    private static ClientFunction<Void> of(ClientCall call) {
+        return client -> {
+            call.run(client);
+            return null;
+        };
     }
 
     /** One cluster's worker: all its librados calls run on its thread, one at a time. */
@@ -219,14 +229,7 @@ public final class CephClusterService implements AutoCloseable {
             pools = null;
         }
 
-        CompletableFuture<Void> call(ClientCall call) {
-            return query(client -> {
-                call.run(client);
-                return null;
-            });
-        }
-
-        <T> CompletableFuture<T> query(ClientQuery<T> call) {
+        <T> CompletableFuture<T> call(ClientFunction<T> call) {
             CompletableFuture<T> f = new CompletableFuture<>();
             try {
                 worker.execute(() -> {
@@ -234,7 +237,7 @@ public final class CephClusterService implements AutoCloseable {
                         if (client == null) {
                             throw new CephException(CephException.Kind.OTHER, -107, "not connected to " + name);
                         }
-                        f.complete(call.run(client));
+                        f.complete(call.apply(client));
                     } catch (CephException | RuntimeException e) {
                         f.completeExceptionally(e);
                     }

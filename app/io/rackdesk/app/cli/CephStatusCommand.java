@@ -1,7 +1,5 @@
 package io.rackdesk.app.cli;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.rackdesk.app.ceph.CephClient;
@@ -17,7 +15,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.slf4j.LoggerFactory;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
@@ -90,9 +87,7 @@ public final class CephStatusCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter out = spec.commandLine().getOut();
-        if (System.getenv("RACKDESK_LOG_LEVEL") == null && LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME) instanceof Logger root) {
-            root.setLevel(Level.ERROR); // stderr carries one line for scripts
-        }
+        CliLogging.quietForScripts();
         try {
             CephStatus status;
             try (CephClient client = CephClient.connect(target())) {
@@ -118,6 +113,11 @@ public final class CephStatusCommand implements Callable<Integer> {
     }
 
     private CephTarget target() {
+        return target(target, timeout);
+    }
+
+    /** The cluster the --conf/--keyring or --mon/--id/--key-file options name (shared with the rbd-* commands). */
+    static CephTarget target(Target target, Duration timeout) {
         if (target.byConf != null) {
             ByConf c = target.byConf;
             return CephTarget.fromConf(c.conf, c.keyring, c.name != null ? c.name : CephTarget.clientIdIn(c.keyring), timeout);

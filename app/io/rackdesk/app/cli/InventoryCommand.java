@@ -1,8 +1,6 @@
 package io.rackdesk.app.cli;
 
 import io.rackdesk.app.connections.ConnectionUris;
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
 import io.rackdesk.app.inventory.Inventory;
 import io.rackdesk.app.inventory.InventoryCollector;
 import io.rackdesk.app.inventory.InventoryFormat;
@@ -11,7 +9,6 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
@@ -57,9 +54,7 @@ public final class InventoryCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         String me = spec.qualifiedName();
         Inventory inventory;
-        if (System.getenv("RACKDESK_LOG_LEVEL") == null) {
-            quietLogs();
-        }
+        CliLogging.quietForScripts();
         try {
             inventory = new InventoryCollector(LibvirtEventLoop.startOrExplain(), timeout).collect(uris);
         } catch (IllegalStateException e) { // libvirt itself is missing or broken
@@ -76,15 +71,6 @@ public final class InventoryCommand implements Callable<Integer> {
         return inventory.hasFailures() ? 1 : 0;
     }
 
-    /**
-     * Scripts read stderr: each failed host is already one line there, so the log's warnings about
-     * the same timeouts would only repeat it. RACKDESK_LOG_LEVEL still turns them on.
-     */
-    private static void quietLogs() {
-        if (LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME) instanceof Logger root) {
-            root.setLevel(Level.ERROR);
-        }
-    }
 
     /** The same check as the GUI's --connect: a URI with a scheme; libvirt has the last word. */
     static final class LibvirtUri implements ITypeConverter<String> {

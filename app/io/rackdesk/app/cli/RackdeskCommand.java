@@ -22,7 +22,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "rackdesk",
         mixinStandardHelpOptions = true,
-        subcommands = {InventoryCommand.class, CephStatusCommand.class},
+        subcommands = {InventoryCommand.class, CephStatusCommand.class, RbdLsCommand.class, RbdAttachCommand.class,
+            VncScreenshotCommand.class},
         versionProvider = RackdeskCommand.Version.class,
         description = {
             "Desktop manager for fleets of libvirt/KVM hosts and Ceph clusters.",

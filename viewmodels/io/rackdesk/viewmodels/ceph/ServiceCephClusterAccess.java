@@ -57,32 +57,32 @@ public final class ServiceCephClusterAccess implements CephClusterAccess {
 
     @Override
     public CompletableFuture<CephOsdTree> osdTree(String key) {
-        return service.query(key, CephOsdTree::read);
+        return service.submit(key, CephOsdTree::read);
     }
 
     @Override
     public CompletableFuture<List<CephPools.Detail>> pools(String key) {
-        return service.query(key, CephPools::read);
+        return service.submit(key, CephPools::read);
     }
 
     @Override
     public CompletableFuture<List<CephPgs.Pg>> allPgs(String key) {
-        return service.query(key, CephPgs::all);
+        return service.submit(key, CephPgs::all);
     }
 
     @Override
     public CompletableFuture<List<CephPgs.Pg>> stuckPgs(String key) {
-        return service.query(key, CephPgs::stuck);
+        return service.submit(key, CephPgs::stuck);
     }
 
     @Override
     public CompletableFuture<Map<String, List<String>>> healthDetail(String key) {
-        return service.query(key, CephHealth::detail);
+        return service.submit(key, CephHealth::detail);
     }
 
     @Override
     public CompletableFuture<CephHealth.Managers> managers(String key) {
-        return service.query(key, CephHealth::managers);
+        return service.submit(key, CephHealth::managers);
     }
 
     @Override
@@ -97,12 +97,12 @@ public final class ServiceCephClusterAccess implements CephClusterAccess {
 
     @Override
     public CompletableFuture<CephOsdActions.Verdict> okToStop(String key, int osd) {
-        return service.query(key, c -> CephOsdActions.okToStop(c, osd));
+        return service.submit(key, c -> CephOsdActions.okToStop(c, osd));
     }
 
     @Override
     public CompletableFuture<CephOsdActions.Verdict> safeToDestroy(String key, int osd) {
-        return service.query(key, c -> CephOsdActions.safeToDestroy(c, osd));
+        return service.submit(key, c -> CephOsdActions.safeToDestroy(c, osd));
     }
 
     @Override
@@ -158,7 +158,7 @@ public final class ServiceCephClusterAccess implements CephClusterAccess {
     }
 
     private CompletableFuture<Void> run(String key, Action action) {
-        return service.query(key, c -> {
+        return service.submit(key, c -> {
             action.run(c);
             return null;
         });

@@ -22,7 +22,11 @@ import io.rackdesk.app.settings.Theme;
 import io.rackdesk.app.task.BackgroundTask;
 import io.rackdesk.app.task.TaskExecutor;
 import io.rackdesk.app.task.TaskListener;
+import io.rackdesk.app.task.SerialWorker;
 import io.rackdesk.app.task.Worker;
+import io.rackdesk.app.console.VncConsoleConnection;
+import io.rackdesk.viewmodels.console.ConsoleViewModel;
+import io.rackdesk.viewmodels.console.LibvirtConsoleSource;
 import io.rackdesk.viewmodels.DialogService;
 import io.rackdesk.viewmodels.connections.ConnectionState;
 import io.rackdesk.viewmodels.connections.ConnectionViewModel;
@@ -76,6 +80,8 @@ public final class MainViewModel {
     private final VmTableViewModel vmTable;
     private final VmDetailsViewModel vmDetails;
     private final XmlEditorViewModel xmlEditor;
+    private final ConsoleViewModel console;
+    private final SerialWorker consoleIo = new SerialWorker("console-io");
     private final java.util.Set<String> temporary = new java.util.HashSet<>();
     private final CephClusterAccess ceph;
     private final ObservableList<CephClusterViewModel> cephClusters =
@@ -111,6 +117,8 @@ public final class MainViewModel {
         for (CephClusterSettings c : settings.cephClusters()) {
             cephClusters.add(newCephCluster(c));
         }
+        this.console = new ConsoleViewModel(l10n, tasks, consoleIo, VncConsoleConnection.connector(),
+                new LibvirtConsoleSource(vm -> vm.connection().openHost().orElse(null), l10n));
         connections.addListener((javafx.collections.ListChangeListener<ConnectionViewModel>) c -> updateConnectionSummary());
         cephClusters.addListener((javafx.collections.ListChangeListener<CephClusterViewModel>) c -> updateConnectionSummary());
         selection.addListener((obs, old, now) -> onNavigate(now));
@@ -204,6 +212,11 @@ public final class MainViewModel {
     }
 
     /** Details of the one selected VM. */
+    /** The console shown in the VM details (one at a time for now). */
+    public ConsoleViewModel console() {
+        return console;
+    }
+
     public VmDetailsViewModel vmDetails() {
         return vmDetails;
     }
@@ -359,8 +372,9 @@ public final class MainViewModel {
         save();
     }
 
-    /** Closes every connection (on their workers). */
+    /** Closes every connection (on their workers) and the console. */
     public void shutdown() {
+        console.close();
         for (ConnectionViewModel c : connections) {
             c.disconnect();
         }
@@ -369,6 +383,7 @@ public final class MainViewModel {
         }
         ceph.close();
         io.close();
+        consoleIo.close();
     }
 
     private void onNavigate(NavigationTarget target) {

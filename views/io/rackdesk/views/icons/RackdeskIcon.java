@@ -6,10 +6,13 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignB;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignE;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignH;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignK;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignL;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignO;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
@@ -71,7 +74,15 @@ public enum RackdeskIcon {
     OSD_IN(MaterialDesignL.LOGIN),
     OSD_OUT(MaterialDesignL.LOGOUT),
     OSD_DOWN(MaterialDesignA.ARROW_DOWN_BOLD_CIRCLE_OUTLINE),
-    REWEIGHT(MaterialDesignS.SCALE_BALANCE);
+    REWEIGHT(MaterialDesignS.SCALE_BALANCE),
+    CONSOLE(MaterialDesignM.MONITOR_SCREENSHOT),
+    CONSOLE_FIT(MaterialDesignF.FIT_TO_SCREEN_OUTLINE),
+    CONSOLE_KEYS(MaterialDesignK.KEYBOARD_OUTLINE),
+    CONSOLE_VIEW_ONLY(MaterialDesignE.EYE_OUTLINE),
+    CONSOLE_CLIPBOARD_OUT(MaterialDesignC.CLIPBOARD_ARROW_RIGHT_OUTLINE),
+    CONSOLE_CLIPBOARD_IN(MaterialDesignC.CLIPBOARD_ARROW_LEFT_OUTLINE),
+    CONSOLE_SCREENSHOT(MaterialDesignC.CAMERA_OUTLINE),
+    CONSOLE_DETACH(MaterialDesignO.OPEN_IN_NEW);
 
     private final Ikon ikon;
 

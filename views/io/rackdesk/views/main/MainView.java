@@ -8,6 +8,7 @@ import io.rackdesk.viewmodels.main.MainViewModel;
 import io.rackdesk.viewmodels.main.NavigationTarget;
 import io.rackdesk.views.ViewLoader;
 import io.rackdesk.views.connections.ConnectionDialogs;
+import io.rackdesk.views.console.ConsoleView;
 import io.rackdesk.views.icons.RackdeskIcon;
 import io.rackdesk.viewmodels.hosts.HostOverviewViewModel;
 import io.rackdesk.views.hosts.HostView;
@@ -76,7 +77,8 @@ public final class MainView {
         this.l10n = l10n;
         this.connectionDialogs = connectionDialogs;
         this.vmTable = new VmTableView(viewModel.vmTable(),
-                () -> new VmDetailsView(viewModel.vmDetails(), new XmlEditorView(viewModel.xmlEditor(), l10n), l10n), l10n);
+                () -> new VmDetailsView(viewModel.vmDetails(), new XmlEditorView(viewModel.xmlEditor(), l10n),
+                        new ConsoleView(viewModel.console(), l10n), l10n), l10n);
         // the other pages are made when first shown: a start shows the VM table only
         this.storage = Lazy.of(() -> new StorageView(l10n));
         this.networks = Lazy.of(() -> new NetworksView(l10n));

@@ -11,7 +11,9 @@ import io.rackdesk.app.stats.StatsHistory.Series;
 import io.rackdesk.viewmodels.Fact;
 import io.rackdesk.viewmodels.vmdetails.VmDetailsViewModel;
 import io.rackdesk.viewmodels.vms.VmLive;
+import io.rackdesk.viewmodels.console.ConsoleViewModel;
 import io.rackdesk.views.ViewLoader;
+import io.rackdesk.views.console.ConsoleView;
 import io.rackdesk.views.ViewSupport;
 import io.rackdesk.views.icons.RackdeskIcon;
 import java.time.Instant;
@@ -37,6 +39,7 @@ import javafx.scene.control.TreeTableColumn;
 import javafx.scene.control.TreeTableRow;
 import javafx.scene.control.TreeTableView;
 import javafx.scene.layout.GridPane;
+import javafx.stage.Stage;
 
 /** The details of one VM (VmDetails.fxml): overview and live charts, more tabs as features land. */
 public final class VmDetailsView {
@@ -77,11 +80,14 @@ public final class VmDetailsView {
     }
 
     private final XmlEditorView xmlEditor;
+    private final ConsoleView console;
+    private Stage consoleWindow;
 
-    public VmDetailsView(VmDetailsViewModel viewModel, XmlEditorView xmlEditor, Localization l10n) {
+    public VmDetailsView(VmDetailsViewModel viewModel, XmlEditorView xmlEditor, ConsoleView console, Localization l10n) {
         this.viewModel = viewModel;
         this.l10n = l10n;
         this.xmlEditor = xmlEditor;
+        this.console = console;
         this.root = ViewLoader.load(this, "VmDetails.fxml", l10n);
     }
 
@@ -140,6 +146,63 @@ public final class VmDetailsView {
         };
         xmlTab.selectedProperty().addListener((obs, was, is) -> loadXml.run());
         viewModel.vmProperty().addListener((obs, old, now) -> loadXml.run());
+        addConsoleTab();
+    }
+
+    /**
+     * The Console tab: the selected VM's console opens when the tab is shown and closes when it is
+     * left or another VM is selected, unless it was detached to its own window.
+     */
+    /** Shows the Console tab (the VM table's "Open console"). */
+    public void showConsole() {
+        tabs.getTabs().stream().filter(t -> "consoleTab".equals(t.getId())).findFirst()
+                .ifPresent(t -> tabs.getSelectionModel().select(t));
+    }
+
+    private void addConsoleTab() {
+        Tab consoleTab = new Tab(l10n.lang("vm.details.consoleTab"), console.root());
+        consoleTab.setId("consoleTab");
+        consoleTab.setGraphic(RackdeskIcon.CONSOLE.node());
+        tabs.getTabs().add(consoleTab);
+        ConsoleViewModel cvm = console.viewModel();
+        Runnable follow = () -> {
+            if (consoleWindow != null) {
+                return; // a detached console stays with its VM
+            }
+            var vm = viewModel.vmProperty().get();
+            if (consoleTab.isSelected() && vm != null) {
+                if (cvm.vm() != vm) {
+                    cvm.open(vm);
+                }
+            } else {
+                cvm.close();
+            }
+        };
+        consoleTab.selectedProperty().addListener((obs, was, is) -> follow.run());
+        viewModel.vmProperty().addListener((obs, old, now) -> follow.run());
+        console.setOnDetach(() -> {
+            if (consoleWindow != null) {
+                consoleWindow.toFront();
+                return;
+            }
+            Label placeholder = new Label(l10n.lang("console.detached"));
+            placeholder.getStyleClass().add("console-detached");
+            consoleTab.setContent(placeholder);
+            Stage window = new Stage();
+            window.setTitle(l10n.lang("console.window.title", cvm.vm() == null ? "" : cvm.vm().name()));
+            javafx.scene.Scene scene = new javafx.scene.Scene(console.root(), 1024, 720);
+            scene.getStylesheets().setAll(root.getScene().getStylesheets());
+            window.setScene(scene);
+            window.getIcons().setAll(((Stage) root.getScene().getWindow()).getIcons());
+            window.setOnHidden(e -> {
+                consoleWindow = null;
+                window.setScene(null);
+                consoleTab.setContent(console.root()); // back in the tab
+                follow.run();
+            });
+            consoleWindow = window;
+            window.show();
+        });
     }
 
     @FXML

@@ -199,6 +199,15 @@ public final class VmTableView {
 
     private ContextMenu contextMenu() {
         ContextMenu menu = new ContextMenu();
+        MenuItem console = new MenuItem(l10n.lang("vm.openConsole"), RackdeskIcon.CONSOLE.node());
+        console.disableProperty().bind(viewModel.singleSelectionProperty().isNull());
+        console.setOnAction(e -> {
+            showDetails(viewModel.singleSelectionProperty().get() != null);
+            if (details != null) {
+                details.showConsole();
+            }
+        });
+        menu.getItems().addAll(console, new SeparatorMenuItem());
         for (VmAction a : MAIN_ACTIONS) {
             menu.getItems().add(actionItem(a));
         }

@@ -14,7 +14,8 @@ public final class ChangedHostKeyException extends HostKeyException {
 
     public ChangedHostKeyException(HostKey presented, Path knownHostsFile, List<Integer> lines) {
         super("the SSH host key of " + presented.address() + " differs from the one stored in " + knownHostsFile
-                + (lines.isEmpty() ? "" : " line " + lines) + "; the server now presents " + presented.fingerprint(), presented);
+                + (lines.isEmpty() ? "" : " line " + lines) + "; the server now presents "
+                + (presented.displayType() != null ? presented.displayType() + " key " : "") + presented.fingerprint(), presented);
         this.knownHostsFile = knownHostsFile;
         this.lines = List.copyOf(lines);
     }

@@ -43,6 +43,37 @@ public final class SshKnownHosts {
         return found;
     }
 
+    /** One known_hosts line for a host: its marker (@revoked, @cert-authority or null), key type and base64 key. */
+    public record Entry(int line, String marker, String keyType, String keyBase64) {
+    }
+
+    /**
+     * The entries of {@code file} for {@code host} on {@code port} (plain or hashed names, as
+     * {@link #linesFor}); empty when none or no file. Lines without a key are skipped.
+     */
+    public static List<Entry> entriesFor(Path file, String host, int port) throws IOException {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            return List.of();
+        }
+        String name = entryName(host, port);
+        List<Entry> found = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i).strip();
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
+            String[] fields = line.split("\\s+");
+            int h = fields[0].startsWith("@") ? 1 : 0;
+            if (fields.length >= h + 3 && matches(fields[h], name)) {
+                found.add(new Entry(i + 1, h == 1 ? fields[0] : null, fields[h + 1], fields[h + 2]));
+            }
+        }
+        return found;
+    }
+
     /** How OpenSSH and libssh write a host: "host" on port 22, "[host]:port" otherwise. */
     public static String entryName(String host, int port) {
         return port == 22 ? host : "[" + host + "]:" + port;

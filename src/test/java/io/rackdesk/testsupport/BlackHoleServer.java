@@ -30,6 +30,11 @@ public final class BlackHoleServer implements AutoCloseable {
         acceptor.start();
     }
 
+    /** The port on 127.0.0.1. */
+    public int port() {
+        return server.getLocalPort();
+    }
+
     /** A libvirt URI that connects here and then waits forever. */
     public String libvirtUri() {
         return "qemu+tcp://127.0.0.1:" + server.getLocalPort() + "/system";

@@ -1,16 +1,12 @@
 package io.rackdesk.testsupport;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -21,36 +17,22 @@ import java.util.concurrent.TimeUnit;
 public final class CephLab {
     public static final Path DEFAULT_ENV = Path.of("/tmp/rackdesk-lab/ceph/ceph-lab.env");
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static Map<String, String> values;
+    private static final LabEnv ENV = new LabEnv("Ceph lab", "RACKDESK_CEPH_LAB_ENV", DEFAULT_ENV, "scripts/lab/start-ceph-lab.sh");
 
     private CephLab() {
     }
 
     public static Path envFile() {
-        String p = System.getenv("RACKDESK_CEPH_LAB_ENV");
-        return p != null && !p.isBlank() ? Path.of(p) : DEFAULT_ENV;
+        return ENV.file();
     }
 
-    /** Skips (or in CI fails) the calling test when the Ceph lab is not up. */
+    /** Skips (or in CI fails) the calling test when the lab is not up. */
     public static void require() {
-        Path f = envFile();
-        boolean present = Files.isRegularFile(f);
-        if (!present && "1".equals(System.getenv("RACKDESK_REQUIRE_LAB"))) {
-            throw new AssertionError("RACKDESK_REQUIRE_LAB=1 but " + f + " is missing: scripts/lab/start-ceph-lab.sh did not run");
-        }
-        assumeTrue(present, "Ceph lab not running (" + f + " is missing): start it with scripts/lab/start-ceph-lab.sh");
+        ENV.require();
     }
 
-    public static synchronized String get(String key) {
-        require();
-        if (values == null) {
-            values = Lab.parse(envFile());
-        }
-        String v = values.get(key);
-        if (v == null) {
-            throw new AssertionError(key + " is not in " + envFile());
-        }
-        return v;
+    public static String get(String key) {
+        return ENV.get(key);
     }
 
     public static Path conf() {

@@ -52,6 +52,8 @@ class CephClusterServiceTest {
             ExecutionException e = assertThrows(ExecutionException.class,
                     () -> service.mute("a", "OSD_DOWN", Duration.ofMinutes(5), false).get(10, TimeUnit.SECONDS));
             assertTrue(e.getCause() instanceof CephException, e.toString());
+            e = assertThrows(ExecutionException.class, () -> service.submit("a", c -> "never").get(10, TimeUnit.SECONDS));
+            assertTrue(e.getCause() instanceof CephException, e.toString());
             service.remove("a");
             assertEquals(List.of(), service.names());
         }

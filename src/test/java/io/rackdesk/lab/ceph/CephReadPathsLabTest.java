@@ -79,27 +79,27 @@ class CephReadPathsLabTest {
             CephOsdTree tree = null;
             while (tree == null && System.nanoTime() < end) {
                 try {
-                    tree = service.query("lab", CephOsdTree::read).get(20, TimeUnit.SECONDS);
+                    tree = service.submit("lab", CephOsdTree::read).get(20, TimeUnit.SECONDS);
                 } catch (java.util.concurrent.ExecutionException notYet) {
                     Thread.sleep(200); // connecting
                 }
             }
             assertTrue(tree != null && !tree.flags().contains("noout"));
             try {
-                service.query("lab", c -> {
+                service.submit("lab", c -> {
                     CephOsdActions.setFlag(c, "noout", true);
                     return null;
                 }).get(20, TimeUnit.SECONDS);
                 assertTrue(CephLab.cli("osd", "dump").path("flags").asText().contains("noout"));
             } finally {
-                service.query("lab", c -> {
+                service.submit("lab", c -> {
                     CephOsdActions.setFlag(c, "noout", false);
                     return null;
                 }).get(20, TimeUnit.SECONDS);
             }
             assertFalse(CephLab.cli("osd", "dump").path("flags").asText().contains("noout"));
             String pgid = CephPgs.parse(CephLab.cli("pg", "dump", "pgs_brief")).get(0).pgid();
-            service.query("lab", c -> {
+            service.submit("lab", c -> {
                 CephPgs.run(c, pgid, CephPgs.Action.SCRUB);
                 return null;
             }).get(20, TimeUnit.SECONDS);

@@ -1,0 +1,365 @@
+package io.rackdesk.views.console;
+
+import io.rackdesk.app.console.DamageAccumulator;
+import io.rackdesk.app.console.KeyStroke;
+import io.rackdesk.app.console.SendKeys;
+import io.rackdesk.app.i18n.Localization;
+import io.rackdesk.viewmodels.console.ConsoleViewModel;
+import io.rackdesk.viewmodels.console.ConsoleViewModel.CursorShape;
+import io.rackdesk.viewmodels.console.ConsoleViewModel.Phase;
+import io.rackdesk.views.ViewLoader;
+import io.rackdesk.views.icons.RackdeskIcon;
+import java.io.File;
+import java.util.EnumMap;
+import java.util.Map;
+import javafx.beans.binding.Bindings;
+import javafx.css.PseudoClass;
+import javafx.fxml.FXML;
+import javafx.geometry.Bounds;
+import javafx.scene.Cursor;
+import javafx.scene.ImageCursor;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.image.ImageView;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.ScrollEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+
+/**
+ * A VNC console (Console.fxml): the remote screen as an ImageView over a WritableImage that gets
+ * only the damaged region of each frame hand-off, scaled to fit (aspect ratio kept) or at 100 %,
+ * the mouse mapped through the scale, the keyboard grabbed on click (Ctrl+Alt releases it), and an
+ * overlay that says what the console is doing when it shows no live screen.
+ */
+public final class ConsoleView {
+    private static final PseudoClass GRABBED = PseudoClass.getPseudoClass("grabbed");
+    private final ConsoleViewModel viewModel;
+    private final Localization l10n;
+    private final BorderPane root;
+    private WritableImage image;
+    private int buttons;
+    /** Keys down in the guest, so a release sends what the press sent (and a lost grab releases them all). */
+    private final Map<KeyCode, KeyStroke> down = new EnumMap<>(KeyCode.class);
+    private Runnable onDetach;
+
+    @FXML private ToggleButton scaleToggle;
+    @FXML private MenuButton sendKeys;
+    @FXML private ToggleButton viewOnlyToggle;
+    @FXML private ToggleButton clipboardOutToggle;
+    @FXML private ToggleButton clipboardInToggle;
+    @FXML private Button screenshotButton;
+    @FXML private Button reconnectButton;
+    @FXML private Button disconnectButton;
+    @FXML private Button detachButton;
+    @FXML private StackPane stage;
+    @FXML private ScrollPane scroll;
+    @FXML private StackPane holder;
+    @FXML private ImageView screen;
+    @FXML private VBox overlay;
+    @FXML private Label overlayText;
+    @FXML private Button overlayReconnect;
+    @FXML private Label status;
+    @FXML private Label hint;
+    @FXML private Label message;
+
+    public ConsoleView(ConsoleViewModel viewModel, Localization l10n) {
+        this.viewModel = viewModel;
+        this.l10n = l10n;
+        this.root = ViewLoader.load(this, "Console.fxml", l10n);
+    }
+
+    public BorderPane root() {
+        return root;
+    }
+
+    /** What the Detach button does (the owner moves the console to its own window); hidden when unset. */
+    public void setOnDetach(Runnable r) {
+        onDetach = r;
+        detachButton.setVisible(r != null);
+        detachButton.setManaged(r != null);
+    }
+
+    public ConsoleViewModel viewModel() {
+        return viewModel;
+    }
+
+    @FXML
+    private void initialize() {
+        scaleToggle.setGraphic(RackdeskIcon.CONSOLE_FIT.node());
+        sendKeys.setGraphic(RackdeskIcon.CONSOLE_KEYS.node());
+        viewOnlyToggle.setGraphic(RackdeskIcon.CONSOLE_VIEW_ONLY.node());
+        clipboardOutToggle.setGraphic(RackdeskIcon.CONSOLE_CLIPBOARD_OUT.node());
+        clipboardInToggle.setGraphic(RackdeskIcon.CONSOLE_CLIPBOARD_IN.node());
+        screenshotButton.setGraphic(RackdeskIcon.CONSOLE_SCREENSHOT.node());
+        reconnectButton.setGraphic(RackdeskIcon.REFRESH.node());
+        disconnectButton.setGraphic(RackdeskIcon.DISCONNECT.node());
+        detachButton.setGraphic(RackdeskIcon.CONSOLE_DETACH.node());
+        setOnDetach(null);
+
+        scaleToggle.selectedProperty().bindBidirectional(viewModel.scaleToFitProperty());
+        viewOnlyToggle.selectedProperty().bindBidirectional(viewModel.viewOnlyProperty());
+        clipboardOutToggle.selectedProperty().bindBidirectional(viewModel.sendClipboardProperty());
+        clipboardInToggle.selectedProperty().bindBidirectional(viewModel.receiveClipboardProperty());
+        for (SendKeys combo : viewModel.sendKeyChoices()) {
+            MenuItem item = new MenuItem(combo.label());
+            item.setOnAction(e -> viewModel.sendKeys(combo));
+            sendKeys.getItems().add(item);
+        }
+        sendKeys.disableProperty().bind(viewModel.connectedBinding().not().or(viewModel.viewOnlyProperty()));
+        screenshotButton.disableProperty().bind(viewModel.connectedBinding().not());
+        disconnectButton.disableProperty().bind(viewModel.phaseProperty().isEqualTo(Phase.IDLE)
+                .or(viewModel.phaseProperty().isEqualTo(Phase.DISCONNECTED)).or(viewModel.phaseProperty().isEqualTo(Phase.UNAVAILABLE)));
+        reconnectButton.disableProperty().bind(viewModel.phaseProperty().isEqualTo(Phase.IDLE));
+
+        overlayText.textProperty().bind(viewModel.overlayTextProperty());
+        overlay.visibleProperty().bind(viewModel.overlayTextProperty().isNotEmpty());
+        overlayReconnect.visibleProperty().bind(Bindings.createBooleanBinding(() -> switch (viewModel.phaseProperty().get()) {
+            case RETRYING, FAILED, DISCONNECTED, UNAVAILABLE -> true;
+            default -> false;
+        }, viewModel.phaseProperty()));
+        overlayReconnect.managedProperty().bind(overlayReconnect.visibleProperty());
+        // a live screen behind a "retrying" overlay is dimmed, not hidden: the last picture stays
+        screen.opacityProperty().bind(Bindings.when(viewModel.connectedBinding()).then(1.0).otherwise(0.35));
+        status.textProperty().bind(viewModel.statusTextProperty());
+        hint.textProperty().bind(Bindings.createStringBinding(() -> viewModel.keyboardGrabbedProperty().get()
+                ? viewModel.grabHintProperty().get()
+                : viewModel.connectedBinding().get() && !viewModel.viewOnlyProperty().get() ? l10n.lang("console.clickToGrab") : "",
+                viewModel.keyboardGrabbedProperty(), viewModel.grabHintProperty(), viewModel.connectedBinding(), viewModel.viewOnlyProperty()));
+        viewModel.keyboardGrabbedProperty().addListener((obs, was, is) -> hint.pseudoClassStateChanged(GRABBED, is));
+        message.textProperty().bind(viewModel.messageProperty());
+
+        viewModel.frameSerialProperty().addListener((obs, old, now) -> viewModel.presentFrame(this::copy));
+        viewModel.cursorProperty().addListener((obs, old, c) -> screen.setCursor(cursor(c)));
+        viewModel.incomingClipboardProperty().addListener((obs, old, text) -> {
+            if (text != null) {
+                ClipboardContent content = new ClipboardContent();
+                content.putString(text);
+                Clipboard.getSystemClipboard().setContent(content);
+            }
+        });
+        viewModel.phaseProperty().addListener((obs, old, now) -> {
+            if (now != Phase.CONNECTED) {
+                image = null; // the next connection starts with a full frame
+            }
+            if (now == Phase.IDLE || now == Phase.RESOLVING || now == Phase.UNAVAILABLE) {
+                screen.setImage(null); // another VM's console, or none: no stale picture behind the text
+            }
+        });
+
+        scroll.viewportBoundsProperty().addListener((obs, old, b) -> layoutScreen());
+        viewModel.scaleToFitProperty().addListener((obs, old, now) -> layoutScreen());
+        layoutScreen();
+
+        screen.addEventHandler(MouseEvent.ANY, this::mouse);
+        screen.addEventHandler(ScrollEvent.SCROLL, this::wheel);
+        stage.addEventFilter(KeyEvent.ANY, this::key);
+        stage.focusedProperty().addListener((obs, was, is) -> {
+            if (!is) {
+                releaseGrab();
+            }
+        });
+        viewModel.keyboardGrabbedProperty().addListener((obs, was, is) -> {
+            if (is) {
+                offerClipboard();
+            } else {
+                releaseKeys();
+            }
+        });
+        viewModel.sendClipboardProperty().addListener((obs, was, is) -> offerClipboard());
+    }
+
+    // ------------------------------------------------------------------ pixels
+
+    /** Copies the frame's dirty region into the image (a new image when the screen size changed). */
+    private void copy(int[] argb, int stride, int width, int height, DamageAccumulator.Region dirty, boolean resized) {
+        DamageAccumulator.Region r = dirty;
+        if (image == null || resized || (int) image.getWidth() != width || (int) image.getHeight() != height) {
+            image = new WritableImage(width, height);
+            screen.setImage(image);
+            r = new DamageAccumulator.Region(0, 0, width, height);
+            layoutScreen();
+        }
+        // the frame's pixels are opaque, so the premultiplied format (the image's own) needs no conversion
+        image.getPixelWriter().setPixels(r.x(), r.y(), r.width(), r.height(), PixelFormat.getIntArgbPreInstance(),
+                argb, r.y() * stride + r.x(), stride);
+    }
+
+    /** Fit: the image scaled into the viewport, aspect ratio kept, no scroll bars. 100 %: natural size, scroll bars as needed. */
+    private void layoutScreen() {
+        Bounds v = scroll.getViewportBounds();
+        holder.setMinSize(v.getWidth(), v.getHeight()); // centred when smaller than the viewport
+        if (viewModel.scaleToFitProperty().get()) {
+            scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+            scroll.setVbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+            screen.setFitWidth(Math.max(1, v.getWidth()));
+            screen.setFitHeight(Math.max(1, v.getHeight()));
+        } else {
+            scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.AS_NEEDED);
+            scroll.setVbarPolicy(ScrollPane.ScrollBarPolicy.AS_NEEDED);
+            screen.setFitWidth(0);
+            screen.setFitHeight(0);
+        }
+    }
+
+    WritableImage image() {
+        return image;
+    }
+
+    private static Cursor cursor(CursorShape c) {
+        if (c == null || c.width() == 0 || c.height() == 0) {
+            return c == null ? Cursor.DEFAULT : Cursor.NONE;
+        }
+        WritableImage img = new WritableImage(c.width(), c.height());
+        img.getPixelWriter().setPixels(0, 0, c.width(), c.height(), PixelFormat.getIntArgbInstance(), c.argb(), 0, c.width());
+        return new ImageCursor(img, c.hotX(), c.hotY());
+    }
+
+    // ------------------------------------------------------------------ mouse
+
+    private void mouse(MouseEvent e) {
+        if (image == null) {
+            return;
+        }
+        if (e.getEventType() == MouseEvent.MOUSE_PRESSED) {
+            stage.requestFocus();
+            viewModel.grabKeyboard();
+        }
+        if (e.getEventType() == MouseEvent.MOUSE_PRESSED || e.getEventType() == MouseEvent.MOUSE_RELEASED) {
+            int bit = bit(e.getButton());
+            buttons = e.getEventType() == MouseEvent.MOUSE_PRESSED ? buttons | bit : buttons & ~bit;
+        } else if (e.getEventType() != MouseEvent.MOUSE_MOVED && e.getEventType() != MouseEvent.MOUSE_DRAGGED) {
+            return;
+        }
+        viewModel.pointer(buttons, fbX(e.getX()), fbY(e.getY()));
+        e.consume();
+    }
+
+    /** RFB button bits: 1 left, 2 middle, 4 right (8 and 16 are the wheel). */
+    private static int bit(MouseButton b) {
+        return switch (b) {
+            case PRIMARY -> 1;
+            case MIDDLE -> 2;
+            case SECONDARY -> 4;
+            default -> 0;
+        };
+    }
+
+    private void wheel(ScrollEvent e) {
+        if (image == null || e.getDeltaY() == 0) {
+            return;
+        }
+        int wheel = e.getDeltaY() > 0 ? 8 : 16;
+        int x = fbX(e.getX());
+        int y = fbY(e.getY());
+        viewModel.pointer(buttons | wheel, x, y);
+        viewModel.pointer(buttons, x, y);
+        e.consume();
+    }
+
+    int fbX(double x) {
+        double shown = screen.getLayoutBounds().getWidth();
+        return clamp((int) (x * image.getWidth() / Math.max(1, shown)), (int) image.getWidth());
+    }
+
+    int fbY(double y) {
+        double shown = screen.getLayoutBounds().getHeight();
+        return clamp((int) (y * image.getHeight() / Math.max(1, shown)), (int) image.getHeight());
+    }
+
+    private static int clamp(int v, int size) {
+        return Math.max(0, Math.min(size - 1, v));
+    }
+
+    // ------------------------------------------------------------------ keyboard
+
+    private void key(KeyEvent e) {
+        if (!viewModel.keyboardGrabbedProperty().get()) {
+            return;
+        }
+        e.consume(); // grabbed: Tab, arrows, accelerators all go to the guest
+        if (e.getEventType() == KeyEvent.KEY_PRESSED) {
+            if ((e.getCode() == KeyCode.CONTROL && e.isAltDown()) || (e.getCode() == KeyCode.ALT && e.isControlDown())) {
+                releaseGrab(); // the release combination: Ctrl+Alt
+                return;
+            }
+            KeyStroke k = down.containsKey(e.getCode()) ? down.get(e.getCode()) : FxKeyMap.of(e);
+            if (k != null) {
+                down.put(e.getCode(), k);
+                viewModel.key(true, k); // auto-repeat sends more presses, as a real keyboard does
+            }
+        } else if (e.getEventType() == KeyEvent.KEY_RELEASED) {
+            KeyStroke k = down.remove(e.getCode());
+            if (k != null) {
+                viewModel.key(false, k);
+            }
+        }
+    }
+
+    /** JavaFX tells no one when the clipboard changes: its text is offered whenever the user turns to the console. */
+    private void offerClipboard() {
+        if (viewModel.sendClipboardProperty().get()) {
+            Clipboard c = Clipboard.getSystemClipboard();
+            if (c.hasString()) {
+                viewModel.localClipboard(c.getString());
+            }
+        }
+    }
+
+    private void releaseGrab() {
+        viewModel.releaseKeyboard();
+        releaseKeys();
+    }
+
+    /** Releases in the guest every key it thinks is down (nothing stays stuck after the grab ends). */
+    private void releaseKeys() {
+        for (KeyStroke k : down.values()) {
+            viewModel.key(false, k);
+        }
+        down.clear();
+    }
+
+    // ------------------------------------------------------------------ commands
+
+    @FXML
+    private void screenshot() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(l10n.lang("console.screenshot.title"));
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG", "*.png"));
+        chooser.setInitialFileName("console.png");
+        File f = chooser.showSaveDialog(root.getScene().getWindow());
+        if (f != null) {
+            viewModel.screenshot(f.toPath());
+        }
+    }
+
+    @FXML
+    private void reconnect() {
+        viewModel.reconnect();
+    }
+
+    @FXML
+    private void disconnect() {
+        viewModel.disconnect();
+    }
+
+    @FXML
+    private void detach() {
+        if (onDetach != null) {
+            onDetach.run();
+        }
+    }
+}
