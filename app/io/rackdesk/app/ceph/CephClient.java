@@ -102,17 +102,7 @@ public final class CephClient implements AutoCloseable {
 
     /** As {@link #connect(CephTarget)}, through {@code rados} (tests wrap librados to watch its buffers) or the real one. */
     static CephClient connect(CephTarget target, LibRados rados) throws CephException {
-        // what we can check ourselves first: clearer messages than librados' bare error codes
-        String key = null;
-        if (target.usesConf()) {
-            requireReadable(target.conf(), "ceph.conf");
-            if (target.keyring() != null) {
-                requireReadable(target.keyring(), "keyring");
-            }
-        } else {
-            key = readKey(target);
-            MonitorAddresses.requireResolvable(target.monitors());
-        }
+        String key = precheck(target);
         if (rados == null) {
             rados = library();
         }
@@ -176,6 +166,25 @@ public final class CephClient implements AutoCloseable {
                 h.shutDown();
             }
         }
+    }
+
+    /**
+     * What can be checked without librados, with clearer messages than its bare error codes: the
+     * ceph.conf and keyring exist and are readable, or the key file holds a cephx key for the client and
+     * the monitor host names resolve. Returns the key read from a key file (null with a ceph.conf); a
+     * dialog calls it to validate before saving, and must not keep or show the key.
+     */
+    public static String precheck(CephTarget target) throws CephException {
+        if (target.usesConf()) {
+            requireReadable(target.conf(), "ceph.conf");
+            if (target.keyring() != null) {
+                requireReadable(target.keyring(), "keyring");
+            }
+            return null;
+        }
+        String key = readKey(target);
+        MonitorAddresses.requireResolvable(target.monitors());
+        return key;
     }
 
     private static CephException connectFailure(RadosHandle h, CephTarget target, String monitors, int rc) {

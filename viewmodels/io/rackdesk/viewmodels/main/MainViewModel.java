@@ -8,7 +8,13 @@ import io.rackdesk.app.libvirt.LibvirtErrors;
 import io.rackdesk.app.files.AtomicFiles;
 import java.util.concurrent.CompletableFuture;
 import io.rackdesk.app.libvirt.LibvirtHostFactory;
+import io.rackdesk.app.ceph.CephClusterService;
+import io.rackdesk.app.settings.CephClusterSettings;
 import io.rackdesk.app.settings.ConnectionSettings;
+import io.rackdesk.viewmodels.ceph.CephClusterAccess;
+import io.rackdesk.viewmodels.ceph.CephClusterDialogViewModel;
+import io.rackdesk.viewmodels.ceph.CephClusterViewModel;
+import io.rackdesk.viewmodels.ceph.ServiceCephClusterAccess;
 import io.rackdesk.app.settings.Settings;
 import io.rackdesk.app.settings.SettingsLoad;
 import io.rackdesk.app.settings.SettingsStore;
@@ -78,19 +84,35 @@ public final class MainViewModel {
     private final ConsoleViewModel console;
     private final SerialWorker consoleIo = new SerialWorker("console-io");
     private final java.util.Set<String> temporary = new java.util.HashSet<>();
+    private final CephClusterAccess ceph;
+    private final ObservableList<CephClusterViewModel> cephClusters =
+            FXCollections.observableArrayList(c -> new Observable[] {c.stateProperty(), c.healthProperty()});
 
-    /** As the full constructor, with consoles that reach direct addresses only (no SSH tunnels: tests). */
+    /** Consoles that reach direct addresses only (no SSH tunnels) and the real Ceph clusters: tests, the bench. */
     public MainViewModel(SettingsLoad startup, SettingsStore store, Worker io, LibvirtHostFactory hosts,
                          TaskExecutor tasks, DialogService dialogs, Localization l10n) {
-        this(startup, store, io, hosts, tasks, dialogs, l10n, VncConsoleConnection.connector());
+        this(startup, store, io, hosts, tasks, dialogs, l10n, VncConsoleConnection.connector(), realCephClusters());
     }
 
     /**
      * {@code consoles} opens the Console tab's connections (the app's: through its one
-     * {@code SshTunnels}, see {@code AppContext}).
+     * {@code SshTunnels}, see {@code AppContext}); the real Ceph clusters.
      */
     public MainViewModel(SettingsLoad startup, SettingsStore store, Worker io, LibvirtHostFactory hosts,
                          TaskExecutor tasks, DialogService dialogs, Localization l10n, ConsoleLink.Connector consoles) {
+        this(startup, store, io, hosts, tasks, dialogs, l10n, consoles, realCephClusters());
+    }
+
+    /** Direct-only consoles and {@code ceph} for the Ceph clusters (tests give a fake). */
+    public MainViewModel(SettingsLoad startup, SettingsStore store, Worker io, LibvirtHostFactory hosts,
+                         TaskExecutor tasks, DialogService dialogs, Localization l10n, CephClusterAccess ceph) {
+        this(startup, store, io, hosts, tasks, dialogs, l10n, VncConsoleConnection.connector(), ceph);
+    }
+
+    public MainViewModel(SettingsLoad startup, SettingsStore store, Worker io, LibvirtHostFactory hosts,
+                         TaskExecutor tasks, DialogService dialogs, Localization l10n, ConsoleLink.Connector consoles,
+                         CephClusterAccess ceph) {
+        this.ceph = Objects.requireNonNull(ceph);
         this.startup = Objects.requireNonNull(startup);
         this.store = Objects.requireNonNull(store);
         this.io = Objects.requireNonNull(io);
@@ -108,9 +130,13 @@ public final class MainViewModel {
         vmDetails.vmProperty().bind(vmTable.singleSelectionProperty());
         this.xmlEditor = new XmlEditorViewModel(
                 new LibvirtDomainXmlAccess(vm -> vm.connection().openHost().orElse(null), l10n), tasks, dialogs, l10n);
+        for (CephClusterSettings c : settings.cephClusters()) {
+            cephClusters.add(newCephCluster(c));
+        }
         this.console = new ConsoleViewModel(l10n, tasks, consoleIo, Objects.requireNonNull(consoles),
                 new LibvirtConsoleSource(vm -> vm.connection().openHost().orElse(null), l10n));
         connections.addListener((javafx.collections.ListChangeListener<ConnectionViewModel>) c -> updateConnectionSummary());
+        cephClusters.addListener((javafx.collections.ListChangeListener<CephClusterViewModel>) c -> updateConnectionSummary());
         selection.addListener((obs, old, now) -> onNavigate(now));
         tasks.addListener(new TaskListener() {
             @Override
@@ -138,6 +164,54 @@ public final class MainViewModel {
                 c.connect();
             }
         }
+        for (CephClusterViewModel c : cephClusters) {
+            if (c.settings().autoconnect()) {
+                c.connect();
+            }
+        }
+    }
+
+    /** The saved Ceph clusters, in the tree after the libvirt hosts. */
+    public ObservableList<CephClusterViewModel> cephClusters() {
+        return cephClusters;
+    }
+
+    /** A fresh "Add Ceph cluster" dialog model. */
+    public CephClusterDialogViewModel newCephClusterDialog() {
+        java.util.Set<String> names = new java.util.HashSet<>();
+        cephClusters.forEach(c -> names.add(c.name()));
+        return new CephClusterDialogViewModel(ceph, tasks, l10n, names);
+    }
+
+    /** Saves a Ceph cluster and starts watching it when it autoconnects. */
+    public CephClusterViewModel addCephCluster(CephClusterSettings c) {
+        CephClusterViewModel vm = newCephCluster(c);
+        cephClusters.add(vm);
+        settings = settings.withCephCluster(c);
+        save();
+        if (c.autoconnect()) {
+            vm.connect();
+        }
+        return vm;
+    }
+
+    /** Asks, then stops watching and forgets a Ceph cluster (the cluster itself is not touched). */
+    public void removeCephCluster(CephClusterViewModel c) {
+        if (!dialogs.confirm(l10n.lang("ceph.remove.title", c.name()), l10n.lang("ceph.remove.confirm", c.name()),
+                List.of(c.settings().where()), l10n.lang("ceph.remove.action"))) {
+            return;
+        }
+        c.disconnect();
+        cephClusters.remove(c);
+        settings = settings.withoutCephCluster(c.id());
+        save();
+        if (selection.get() instanceof NavigationTarget.CephCluster t && t.cluster() == c) {
+            selection.set(new NavigationTarget.AllVms());
+        }
+    }
+
+    private CephClusterViewModel newCephCluster(CephClusterSettings c) {
+        return new CephClusterViewModel(c, ceph, tasks, l10n, dialogs);
     }
 
     public ObservableList<ConnectionViewModel> connections() {
@@ -320,6 +394,10 @@ public final class MainViewModel {
         for (ConnectionViewModel c : connections) {
             c.disconnect();
         }
+        for (CephClusterViewModel c : cephClusters) {
+            c.disconnect();
+        }
+        ceph.close();
         io.close();
         consoleIo.close();
     }
@@ -376,6 +454,25 @@ public final class MainViewModel {
         if (failed > 0) {
             parts.add(l10n.lang("status.failed", failed));
         }
+        if (!cephClusters.isEmpty()) {
+            int up = 0;
+            int unhealthy = 0;
+            for (CephClusterViewModel c : cephClusters) {
+                if (c.getState() == ConnectionState.CONNECTED) {
+                    up++;
+                    if (!"HEALTH_OK".equals(c.healthProperty().get())) {
+                        unhealthy++;
+                    }
+                }
+            }
+            parts.add(unhealthy == 0 ? l10n.lang("status.ceph", up, cephClusters.size())
+                    : l10n.lang("status.cephUnhealthy", up, cephClusters.size(), unhealthy));
+        }
         connectionSummary.set(String.join(" · ", parts));
+    }
+
+    /** The real Ceph clusters (librados is loaded only when one connects). */
+    private static CephClusterAccess realCephClusters() {
+        return new ServiceCephClusterAccess(new CephClusterService(), new io.rackdesk.app.task.SerialWorker("ceph-checks"));
     }
 }

@@ -21,4 +21,8 @@ public sealed interface NavigationTarget {
 
     record HostNetworks(ConnectionViewModel connection) implements NavigationTarget {
     }
+
+    /** A Ceph cluster's page: health, placement groups, OSDs, pools. */
+    record CephCluster(io.rackdesk.viewmodels.ceph.CephClusterViewModel cluster) implements NavigationTarget {
+    }
 }

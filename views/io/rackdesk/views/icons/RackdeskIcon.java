@@ -3,6 +3,7 @@ package io.rackdesk.views.icons;
 import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignB;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignE;
@@ -64,6 +65,16 @@ public enum RackdeskIcon {
     SAVE(MaterialDesignC.CONTENT_SAVE),
     SHOW_CHANGES(MaterialDesignF.FILE_COMPARE),
     REVERT(MaterialDesignU.UNDO_VARIANT),
+    CEPH(MaterialDesignH.HEXAGON_MULTIPLE_OUTLINE),
+    ADD_CEPH(MaterialDesignD.DATABASE_PLUS),
+    MUTE(MaterialDesignB.BELL_OFF_OUTLINE),
+    UNMUTE(MaterialDesignB.BELL_RING_OUTLINE),
+    SCRUB(MaterialDesignB.BROOM),
+    REPAIR(MaterialDesignW.WRENCH_OUTLINE),
+    OSD_IN(MaterialDesignL.LOGIN),
+    OSD_OUT(MaterialDesignL.LOGOUT),
+    OSD_DOWN(MaterialDesignA.ARROW_DOWN_BOLD_CIRCLE_OUTLINE),
+    REWEIGHT(MaterialDesignS.SCALE_BALANCE),
     CONSOLE(MaterialDesignM.MONITOR_SCREENSHOT),
     CONSOLE_FIT(MaterialDesignF.FIT_TO_SCREEN_OUTLINE),
     CONSOLE_KEYS(MaterialDesignK.KEYBOARD_OUTLINE),

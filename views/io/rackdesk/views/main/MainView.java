@@ -12,6 +12,9 @@ import io.rackdesk.views.console.ConsoleView;
 import io.rackdesk.views.icons.RackdeskIcon;
 import io.rackdesk.viewmodels.hosts.HostOverviewViewModel;
 import io.rackdesk.views.hosts.HostView;
+import io.rackdesk.viewmodels.ceph.CephClusterViewModel;
+import io.rackdesk.views.ceph.CephClusterDialog;
+import io.rackdesk.views.ceph.CephClusterView;
 import io.rackdesk.views.Lazy;
 import io.rackdesk.views.networks.NetworksView;
 import io.rackdesk.views.storage.StorageView;
@@ -49,12 +52,15 @@ public final class MainView {
     private final Lazy<StorageView> storage;
     private final Lazy<NetworksView> networks;
     private final Lazy<HostView> hostPage;
+    private final java.util.Map<CephClusterViewModel, CephClusterView> cephPages = new java.util.HashMap<>();
+    private CephClusterView shownCeph;
     private final BorderPane root;
 
     @FXML private TreeView<NavNode> navigation;
     @FXML private StackPane content;
     @FXML private StatusBar statusBar;
     @FXML private Button addButton;
+    @FXML private Button addCephButton;
     @FXML private Button connectButton;
     @FXML private Button disconnectButton;
     @FXML private Button refreshButton;
@@ -87,6 +93,7 @@ public final class MainView {
     @FXML
     private void initialize() {
         addButton.setGraphic(RackdeskIcon.ADD.node());
+        addCephButton.setGraphic(RackdeskIcon.ADD_CEPH.node());
         connectButton.setGraphic(RackdeskIcon.CONNECT.node());
         disconnectButton.setGraphic(RackdeskIcon.DISCONNECT.node());
         refreshButton.setGraphic(RackdeskIcon.REFRESH.node());
@@ -128,6 +135,15 @@ public final class MainView {
                 }
             }
         });
+        viewModel.cephClusters().addListener((ListChangeListener<CephClusterViewModel>) c -> {
+            while (c.next()) {
+                if (c.wasAdded() || c.wasRemoved()) {
+                    cephPages.keySet().retainAll(viewModel.cephClusters());
+                    buildTree();
+                    return;
+                }
+            }
+        });
         navigation.setCellFactory(tv -> new NavCell());
         navigation.getSelectionModel().selectedItemProperty().addListener((obs, old, item) -> {
             if (item != null) {
@@ -155,12 +171,21 @@ public final class MainView {
         Runnable updateButtons = () -> {
             ConnectionViewModel c = selectedConnection();
             ConnectionState s = c == null ? null : c.getState();
+            CephClusterViewModel ceph = selectedCeph();
+            if (ceph != null) {
+                ConnectionState cs = ceph.getState();
+                connectButton.setDisable(cs != ConnectionState.DISCONNECTED && cs != ConnectionState.FAILED);
+                disconnectButton.setDisable(cs == ConnectionState.DISCONNECTED);
+                refreshButton.setDisable(cs != ConnectionState.CONNECTED);
+                return;
+            }
             connectButton.setDisable(c == null || s == ConnectionState.CONNECTED || s == ConnectionState.CONNECTING);
             disconnectButton.setDisable(c == null || s == ConnectionState.DISCONNECTED);
             refreshButton.setDisable(c != null && s != ConnectionState.CONNECTED);
         };
         selected.addListener((obs, o, n) -> updateButtons.run());
         viewModel.connections().addListener((ListChangeListener<ConnectionViewModel>) c -> updateButtons.run());
+        viewModel.cephClusters().addListener((ListChangeListener<CephClusterViewModel>) c -> updateButtons.run());
         updateButtons.run();
     }
 
@@ -197,7 +222,16 @@ public final class MainView {
     }
 
     @FXML
+    private void addCephCluster() {
+        CephClusterDialog.show(root.getScene().getWindow(), viewModel.newCephClusterDialog(), l10n).ifPresent(viewModel::addCephCluster);
+    }
+
+    @FXML
     private void connectSelected() {
+        if (selectedCeph() != null) {
+            selectedCeph().connect();
+            return;
+        }
         ConnectionViewModel c = selectedConnection();
         if (c != null) {
             c.connect();
@@ -206,6 +240,10 @@ public final class MainView {
 
     @FXML
     private void disconnectSelected() {
+        if (selectedCeph() != null) {
+            selectedCeph().disconnect();
+            return;
+        }
         ConnectionViewModel c = selectedConnection();
         if (c != null) {
             c.disconnect();
@@ -223,9 +261,20 @@ public final class MainView {
             h.connection().refreshVms();
         } else if (t instanceof NavigationTarget.Host h) {
             h.connection().refreshHost();
+        } else if (t instanceof NavigationTarget.CephCluster c) {
+            cephPage(c.cluster()).refresh();
         } else {
             viewModel.connections().forEach(ConnectionViewModel::refreshVms);
         }
+    }
+
+    private CephClusterViewModel selectedCeph() {
+        TreeItem<NavNode> item = navigation.getSelectionModel().getSelectedItem();
+        return item == null ? null : item.getValue().ceph();
+    }
+
+    private CephClusterView cephPage(CephClusterViewModel c) {
+        return cephPages.computeIfAbsent(c, x -> new CephClusterView(x, l10n));
     }
 
     private ConnectionViewModel selectedConnection() {
@@ -234,7 +283,15 @@ public final class MainView {
     }
 
     private void show(NavigationTarget target) {
-        if (target instanceof NavigationTarget.HostStorage s) {
+        if (shownCeph != null) {
+            shownCeph.setShown(false);
+            shownCeph = null;
+        }
+        if (target instanceof NavigationTarget.CephCluster c) {
+            shownCeph = cephPage(c.cluster());
+            content.getChildren().setAll(shownCeph.root());
+            shownCeph.setShown(true);
+        } else if (target instanceof NavigationTarget.HostStorage s) {
             storage.get().setConnection(s.connection());
             content.getChildren().setAll(storage.get().root());
         } else if (target instanceof NavigationTarget.HostNetworks n) {
@@ -259,6 +316,9 @@ public final class MainView {
             host.getChildren().add(new TreeItem<>(new NavNode(NavNode.Kind.NETWORKS, c)));
             top.getChildren().add(host);
         }
+        for (CephClusterViewModel c : viewModel.cephClusters()) {
+            top.getChildren().add(new TreeItem<>(new NavNode(c)));
+        }
         navigation.setRoot(top);
         navigation.setShowRoot(false);
     }
@@ -271,7 +331,7 @@ public final class MainView {
             textProperty().unbind();
             graphicProperty().unbind();
             tooltipProperty().unbind();
-            getStyleClass().removeAll("nav-host", "nav-failed");
+            getStyleClass().removeAll("nav-host", "nav-failed", "nav-ceph");
             if (empty || node == null) {
                 setText(null);
                 setGraphic(null);
@@ -291,6 +351,16 @@ public final class MainView {
                     graphicProperty().bind(Bindings.createObjectBinding(() -> stateIcon(c.getState()), c.stateProperty()));
                     tooltipProperty().bind(Bindings.createObjectBinding(
                             () -> new Tooltip(c.uri() + "\n" + c.stateTextProperty().get()), c.stateTextProperty()));
+                }
+                case CEPH -> {
+                    CephClusterViewModel c = node.ceph();
+                    getStyleClass().add("nav-ceph");
+                    textProperty().bind(c.treeTextProperty());
+                    setContextMenu(cephMenu(c));
+                    graphicProperty().bind(Bindings.createObjectBinding(() -> cephIcon(c.getState(), c.healthProperty().get()),
+                            c.stateProperty(), c.healthProperty()));
+                    tooltipProperty().bind(Bindings.createObjectBinding(
+                            () -> new Tooltip(c.settings().where() + "\n" + c.stateTextProperty().get()), c.stateTextProperty()));
                 }
             }
         }
@@ -328,6 +398,30 @@ public final class MainView {
             menu.getItems().add(keep);
         }
         return menu;
+    }
+
+    /** Right-click on a Ceph cluster: watch, stop watching, forget. */
+    private ContextMenu cephMenu(CephClusterViewModel c) {
+        MenuItem connect = new MenuItem(l10n.lang("toolbar.connect"), RackdeskIcon.CONNECT.node());
+        connect.setOnAction(e -> c.connect());
+        connect.disableProperty().bind(Bindings.createBooleanBinding(
+                () -> c.getState() != ConnectionState.DISCONNECTED && c.getState() != ConnectionState.FAILED, c.stateProperty()));
+        MenuItem disconnect = new MenuItem(l10n.lang("toolbar.disconnect"), RackdeskIcon.DISCONNECT.node());
+        disconnect.setOnAction(e -> c.disconnect());
+        disconnect.disableProperty().bind(c.stateProperty().isEqualTo(ConnectionState.DISCONNECTED));
+        MenuItem remove = new MenuItem(l10n.lang("connection.remove"), RackdeskIcon.REMOVE.node());
+        remove.setOnAction(e -> viewModel.removeCephCluster(c));
+        return new ContextMenu(connect, disconnect, new javafx.scene.control.SeparatorMenuItem(), remove);
+    }
+
+    /** A connected cluster's icon follows its health: check, warning, error. */
+    static javafx.scene.Node cephIcon(ConnectionState s, String health) {
+        if (s != ConnectionState.CONNECTED || "HEALTH_OK".equals(health) || health == null || health.isEmpty()) {
+            return stateIcon(s);
+        }
+        FontIcon icon = ("HEALTH_ERR".equals(health) ? RackdeskIcon.FAILED : RackdeskIcon.WARNING).node();
+        icon.getStyleClass().add("HEALTH_ERR".equals(health) ? "ceph-icon-err" : "ceph-icon-warn");
+        return icon;
     }
 
     static javafx.scene.Node stateIcon(ConnectionState s) {

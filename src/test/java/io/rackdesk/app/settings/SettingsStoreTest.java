@@ -39,6 +39,29 @@ class SettingsStoreTest {
     }
 
     @Test
+    void cephClustersRoundTripAsPathsAndOlderFilesWithoutThemStillLoad() throws IOException {
+        SettingsStore store = new SettingsStore(dir.resolve("settings.json"));
+        CephClusterSettings byConf = new CephClusterSettings("c1", "prod", "/etc/ceph/ceph.conf", "/etc/ceph/ceph.client.admin.keyring",
+                List.of(), "admin", null, 0, true);
+        CephClusterSettings byMons = new CephClusterSettings("c2", "lab", null, null, List.of("10.0.0.1:6789", "[v2:10.0.0.2:3300,v1:10.0.0.2:6789]"),
+                "rackdesk", "/home/admin/rackdesk.key", 10, false);
+        Settings s = Settings.defaults().withCephCluster(byConf).withCephCluster(byMons);
+        store.save(s);
+        assertEquals(s, store.load().settings());
+        assertEquals(5, store.load().settings().cephClusters().get(0).pollSeconds(), "0 means the default interval");
+        String json = Files.readString(dir.resolve("settings.json"));
+        assertTrue(json.contains("\"keyFile\" : \"/home/admin/rackdesk.key\""), json);
+        assertFalse(json.toLowerCase(java.util.Locale.ROOT).contains("\"key\""), "only the key file's path is stored: " + json);
+        assertEquals(List.of("lab"), s.withoutCephCluster("c1").cephClusters().stream().map(CephClusterSettings::name).toList());
+        assertEquals(List.of("prod", "lab"), s.withCephCluster(byConf).cephClusters().stream().map(CephClusterSettings::name).toList(),
+                "replaced in place");
+
+        Files.writeString(dir.resolve("settings.json"), "{\"version\":1,\"theme\":\"DARK\",\"connections\":[],\"statsIntervalSeconds\":2}");
+        assertEquals(List.of(), store.load().settings().cephClusters(), "a file from before Ceph support");
+        assertEquals(Theme.DARK, store.load().settings().theme());
+    }
+
+    @Test
     void saveReplacesTheWholeFile() throws IOException {
         SettingsStore store = new SettingsStore(dir.resolve("settings.json"));
         store.save(Settings.defaults().withConnection(new ConnectionSettings("a", "a very long name ".repeat(50), "test:///default", true, false)));

@@ -1,0 +1,224 @@
+package io.rackdesk.testsupport;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.rackdesk.app.ceph.CephClusterState;
+import io.rackdesk.app.ceph.CephException;
+import io.rackdesk.app.ceph.CephHealth;
+import io.rackdesk.app.ceph.CephOsdActions;
+import io.rackdesk.app.ceph.CephOsdTree;
+import io.rackdesk.app.ceph.CephPgs;
+import io.rackdesk.app.ceph.CephPools;
+import io.rackdesk.app.ceph.CephRates;
+import io.rackdesk.app.ceph.CephStatus;
+import io.rackdesk.app.ceph.CephStatusParser;
+import io.rackdesk.app.ceph.CephTarget;
+import io.rackdesk.viewmodels.ceph.CephClusterAccess;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+
+/**
+ * Ceph clusters for toolkit-free ViewModel tests: answers parsed from JSON recorded on the lab cluster
+ * (src/test/resources/io/rackdesk/app/ceph), states pushed by the test, every call recorded.
+ */
+public final class FakeCephClusters implements CephClusterAccess {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    public final Map<String, Consumer<CephClusterState>> listeners = new HashMap<>();
+    public final List<String> calls = new ArrayList<>();
+    /** Set to make the next on-demand calls fail with this message. */
+    public String failWith;
+    public CephOsdActions.Verdict okToStop = new CephOsdActions.Verdict(true, "ok to stop: 25 PGs stay available, 25 become degraded until it is back");
+
+    public static JsonNode sample(String name) {
+        try (InputStream in = FakeCephClusters.class.getResourceAsStream("/io/rackdesk/app/ceph/" + name)) {
+            if (in == null) {
+                throw new IOException("no sample " + name);
+            }
+            return JSON.readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The lab cluster's healthy status as recorded. */
+    public static CephStatus healthy() {
+        return status("status.json", "osd_pool_ls_detail.json", "df.json");
+    }
+
+    /** One OSD down, PGs degraded, as recorded. */
+    public static CephStatus degraded() {
+        return status("status_degraded.json", "osd_pool_ls_detail_degraded.json", "df_degraded.json");
+    }
+
+    private static CephStatus status(String s, String p, String d) {
+        try {
+            return CephStatusParser.parse(sample(s), sample(p), sample(d));
+        } catch (CephException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** What the cluster's worker would publish after a poll. */
+    public void publish(String key, CephClusterState.Phase phase, CephStatus status, CephRates rates, String error, Duration retry) {
+        listeners.get(key).accept(new CephClusterState(key, phase, status, rates, error, retry, Instant.now()));
+    }
+
+    @Override
+    public void watch(String key, CephTarget target, Duration interval, Consumer<CephClusterState> listener) {
+        calls.add("watch " + key);
+        listeners.put(key, listener);
+    }
+
+    @Override
+    public void unwatch(String key) {
+        calls.add("unwatch " + key);
+        listeners.remove(key);
+    }
+
+    @Override
+    public CompletableFuture<Void> precheck(CephTarget target) {
+        calls.add("precheck " + target.entityName());
+        return answer(null);
+    }
+
+    @Override
+    public CompletableFuture<CephStatus> probe(CephTarget target) {
+        calls.add("probe " + target.entityName());
+        return answer(healthy());
+    }
+
+    @Override
+    public CompletableFuture<CephOsdTree> osdTree(String key) {
+        calls.add("osdTree");
+        try {
+            return answer(CephOsdTree.parse(sample("osd_tree.json"), sample("osd_df.json"), sample("osd_perf.json"),
+                    sample("osd_dump_flags.json")));
+        } catch (CephException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Override
+    public CompletableFuture<List<CephPools.Detail>> pools(String key) {
+        calls.add("pools");
+        return answer(CephPools.parse(sample("osd_pool_ls_detail.json"), sample("df.json")));
+    }
+
+    @Override
+    public CompletableFuture<List<CephPgs.Pg>> allPgs(String key) {
+        calls.add("allPgs");
+        return answer(CephPgs.parse(sample("pg_dump_pgs_brief.json")));
+    }
+
+    @Override
+    public CompletableFuture<List<CephPgs.Pg>> stuckPgs(String key) {
+        calls.add("stuckPgs");
+        return answer(CephPgs.parse(sample("pg_dump_stuck.json")));
+    }
+
+    @Override
+    public CompletableFuture<Map<String, List<String>>> healthDetail(String key) {
+        calls.add("healthDetail");
+        return answer(Map.of("OSD_DOWN", List.of("osd.1 (root=default,host=vm) is down")));
+    }
+
+    @Override
+    public CompletableFuture<CephHealth.Managers> managers(String key) {
+        calls.add("managers");
+        return answer(new CephHealth.Managers("x", true, 0));
+    }
+
+    @Override
+    public CompletableFuture<Void> mute(String key, String code, Duration ttl) {
+        calls.add("mute " + code + " " + ttl);
+        return answer(null);
+    }
+
+    @Override
+    public CompletableFuture<Void> unmute(String key, String code) {
+        calls.add("unmute " + code);
+        return answer(null);
+    }
+
+    @Override
+    public CompletableFuture<CephOsdActions.Verdict> okToStop(String key, int osd) {
+        calls.add("okToStop " + osd);
+        return answer(okToStop);
+    }
+
+    @Override
+    public CompletableFuture<CephOsdActions.Verdict> safeToDestroy(String key, int osd) {
+        calls.add("safeToDestroy " + osd);
+        return answer(new CephOsdActions.Verdict(false, "not safe to destroy: osd." + osd + " still serves PGs"));
+    }
+
+    @Override
+    public CompletableFuture<Void> osdAction(String key, OsdAction action, int osd, double weight) {
+        calls.add("osd " + action + " " + osd + (action == OsdAction.REWEIGHT ? " " + weight : ""));
+        return answer(null);
+    }
+
+    @Override
+    public CompletableFuture<Void> setFlag(String key, String flag, boolean on) {
+        calls.add((on ? "set " : "unset ") + flag);
+        return answer(null);
+    }
+
+    @Override
+    public CompletableFuture<Void> pgAction(String key, String pgid, CephPgs.Action action) {
+        calls.add(action + " " + pgid);
+        return answer(null);
+    }
+
+    @Override
+    public CompletableFuture<Void> createPool(String key, io.rackdesk.app.ceph.CephPoolActions.Spec spec) {
+        calls.add("create " + spec);
+        return answer(null);
+    }
+
+    @Override
+    public CompletableFuture<Void> setPool(String key, String pool, String var, String value) {
+        calls.add("set " + pool + " " + var + " " + value);
+        return answer(null);
+    }
+
+    @Override
+    public CompletableFuture<Void> setPoolQuota(String key, String pool, long maxBytes, long maxObjects) {
+        calls.add("quota " + pool + " " + maxBytes + " " + maxObjects);
+        return answer(null);
+    }
+
+    @Override
+    public CompletableFuture<Void> enablePoolApplication(String key, String pool, String app) {
+        calls.add("application " + pool + " " + app);
+        return answer(null);
+    }
+
+    @Override
+    public CompletableFuture<Void> deletePool(String key, String pool) {
+        calls.add("delete " + pool);
+        return answer(null);
+    }
+
+    @Override
+    public void close() {
+        calls.add("close");
+    }
+
+    private <T> CompletableFuture<T> answer(T value) {
+        if (failWith != null) {
+            return CompletableFuture.failedFuture(new java.util.concurrent.CompletionException(
+                    new CephException(CephException.Kind.COMMAND, -1, failWith)));
+        }
+        return CompletableFuture.completedFuture(value);
+    }
+}

@@ -1,0 +1,181 @@
+package io.rackdesk.views.ceph;
+
+import atlantafx.base.theme.Styles;
+import io.rackdesk.app.i18n.Localization;
+import io.rackdesk.app.settings.CephClusterSettings;
+import io.rackdesk.viewmodels.ceph.CephClusterDialogViewModel;
+import io.rackdesk.views.icons.RackdeskIcon;
+import io.rackdesk.views.theme.ThemeManager;
+import java.io.File;
+import java.util.Optional;
+import javafx.beans.property.StringProperty;
+import javafx.event.ActionEvent;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.RadioButton;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+
+/**
+ * "Add Ceph cluster": a ceph.conf and keyring, or monitors, client and key file; Save checks the files
+ * and monitors first (off the UI thread) and stays open with the reason when something is wrong.
+ */
+public final class CephClusterDialog {
+    private final CephClusterDialogViewModel vm;
+    private final Localization l10n;
+    private final Dialog<CephClusterSettings> dialog = new Dialog<>();
+    private CephClusterSettings result;
+
+    public CephClusterDialog(CephClusterDialogViewModel vm, Localization l10n) {
+        this.vm = vm;
+        this.l10n = l10n;
+        build();
+    }
+
+    /** Shows the dialog modally; the settings to add, or empty when cancelled. */
+    public static Optional<CephClusterSettings> show(Window owner, CephClusterDialogViewModel vm, Localization l10n) {
+        CephClusterDialog d = new CephClusterDialog(vm, l10n);
+        if (owner != null) {
+            d.dialog.initOwner(owner);
+        }
+        return d.dialog.showAndWait();
+    }
+
+    public Dialog<CephClusterSettings> dialog() {
+        return dialog;
+    }
+
+    private void build() {
+        dialog.setTitle(l10n.lang("ceph.dialog.title"));
+        dialog.setHeaderText(l10n.lang("ceph.dialog.header"));
+        dialog.setGraphic(RackdeskIcon.CEPH.node());
+        dialog.setResizable(true);
+
+        TextField name = field("cephName", vm.nameProperty(), "ceph.dialog.namePrompt");
+        ToggleGroup how = new ToggleGroup();
+        RadioButton byConf = new RadioButton(l10n.lang("ceph.dialog.byConf"));
+        byConf.setId("cephByConf");
+        byConf.setToggleGroup(how);
+        RadioButton byMons = new RadioButton(l10n.lang("ceph.dialog.byMonitors"));
+        byMons.setId("cephByMonitors");
+        byMons.setToggleGroup(how);
+        (vm.useConfProperty().get() ? byConf : byMons).setSelected(true);
+        how.selectedToggleProperty().addListener((o, a, t) -> vm.useConfProperty().set(t == byConf));
+
+        TextField conf = field("cephConf", vm.confProperty(), "ceph.dialog.confPrompt");
+        TextField keyring = field("cephKeyring", vm.keyringProperty(), "ceph.dialog.keyringPrompt");
+        TextField monitors = field("cephMonitors", vm.monitorsProperty(), "ceph.dialog.monitorsPrompt");
+        TextField keyFile = field("cephKeyFile", vm.keyFileProperty(), "ceph.dialog.keyFilePrompt");
+        TextField client = field("cephClientId", vm.clientIdProperty(), "ceph.dialog.clientPrompt");
+        Spinner<Integer> poll = new Spinner<>(1, 300, vm.pollSecondsProperty().get());
+        poll.setId("cephPoll");
+        poll.setEditable(true);
+        poll.valueProperty().addListener((o, a, v) -> vm.pollSecondsProperty().set(v));
+
+        GridPane grid = new GridPane();
+        grid.setHgap(10);
+        grid.setVgap(8);
+        int row = 0;
+        grid.addRow(row++, label("ceph.dialog.name"), name);
+        grid.addRow(row++, new Label(), new HBox(16, byConf, byMons));
+        Node confRow = withBrowse(conf, "ceph.dialog.chooseConf");
+        Node keyringRow = withBrowse(keyring, "ceph.dialog.chooseKeyring");
+        Node keyFileRow = withBrowse(keyFile, "ceph.dialog.chooseKeyFile");
+        Label confLabel = label("ceph.dialog.conf");
+        Label keyringLabel = label("ceph.dialog.keyring");
+        Label monitorsLabel = label("ceph.dialog.monitors");
+        Label keyFileLabel = label("ceph.dialog.keyFile");
+        grid.addRow(row++, confLabel, confRow);
+        grid.addRow(row++, keyringLabel, keyringRow);
+        grid.addRow(row++, monitorsLabel, monitors);
+        grid.addRow(row++, keyFileLabel, keyFileRow);
+        grid.addRow(row++, label("ceph.dialog.client"), client);
+        grid.addRow(row++, label("ceph.dialog.poll"), poll);
+        for (Node n : new Node[] {confLabel, confRow, keyringLabel, keyringRow}) {
+            n.visibleProperty().bind(vm.useConfProperty());
+            n.managedProperty().bind(vm.useConfProperty());
+        }
+        for (Node n : new Node[] {monitorsLabel, monitors, keyFileLabel, keyFileRow}) {
+            n.visibleProperty().bind(vm.useConfProperty().not());
+            n.managedProperty().bind(vm.useConfProperty().not());
+        }
+        GridPane.setHgrow(name, Priority.ALWAYS);
+
+        Label hint = new Label(l10n.lang("ceph.dialog.keyHint"));
+        hint.getStyleClass().add("text-muted");
+        hint.setWrapText(true);
+        Label message = new Label();
+        message.setId("cephDialogMessage");
+        message.setWrapText(true);
+        message.textProperty().bind(vm.messageProperty());
+        vm.messageIsErrorProperty().addListener((o, a, err) -> message.getStyleClass().setAll(err ? "page-error" : "text-muted"));
+        message.getStyleClass().setAll(vm.messageIsErrorProperty().get() ? "page-error" : "text-muted");
+        Button test = new Button(l10n.lang("ceph.dialog.test"), RackdeskIcon.TEST_CONNECTION.node());
+        test.setId("cephTest");
+        test.setOnAction(e -> vm.test());
+        test.disableProperty().bind(vm.busyProperty());
+
+        VBox content = new VBox(10, grid, hint, new HBox(8, test), message);
+        content.setPrefWidth(620);
+        dialog.getDialogPane().setContent(content);
+        ButtonType saveType = new ButtonType(l10n.lang("ceph.dialog.save"), ButtonBar.ButtonData.OK_DONE);
+        dialog.getDialogPane().getButtonTypes().addAll(saveType, new ButtonType(l10n.lang("common.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE));
+        ThemeManager.addAppStylesheet(dialog.getDialogPane());
+        dialog.setResultConverter(b -> b == saveType ? result : null);
+        Button save = (Button) dialog.getDialogPane().lookupButton(saveType);
+        save.setId("cephSave");
+        save.getStyleClass().add(Styles.ACCENT);
+        save.disableProperty().bind(vm.busyProperty());
+        // the checks read files and resolve names off the UI thread: close only once they passed
+        save.addEventFilter(ActionEvent.ACTION, e -> {
+            if (result == null) {
+                e.consume();
+                vm.save(s -> {
+                    result = s;
+                    dialog.setResult(s);
+                });
+            }
+        });
+    }
+
+    private TextField field(String id, StringProperty value, String promptKey) {
+        TextField f = new TextField();
+        f.setId(id);
+        f.textProperty().bindBidirectional(value);
+        f.setPromptText(l10n.lang(promptKey));
+        f.setPrefColumnCount(32);
+        return f;
+    }
+
+    private Label label(String key) {
+        Label l = new Label(l10n.lang(key));
+        l.setMinWidth(Label.USE_PREF_SIZE);
+        return l;
+    }
+
+    private Node withBrowse(TextField field, String titleKey) {
+        Button browse = new Button(null, RackdeskIcon.BROWSE_FILE.node());
+        browse.setOnAction(e -> {
+            FileChooser chooser = new FileChooser();
+            chooser.setTitle(l10n.lang(titleKey));
+            File f = chooser.showOpenDialog(dialog.getDialogPane().getScene().getWindow());
+            if (f != null) {
+                field.setText(f.getAbsolutePath());
+            }
+        });
+        HBox box = new HBox(6, field, browse);
+        HBox.setHgrow(field, Priority.ALWAYS);
+        return box;
+    }
+}
