@@ -24,7 +24,8 @@ cleanup() {   # also when a run fails: no launcher or Xvfb left behind
 trap cleanup EXIT
 for i in $(seq 1 "$runs"); do
   work=$(mktemp -d)
-  disp=:$((90 + RANDOM % 400))
+  # a display nobody uses, not even a dead server that left its socket or lock behind
+  while disp=:$((90 + RANDOM % 400)); [[ -e /tmp/.X11-unix/X${disp#:} || -e /tmp/.X${disp#:}-lock ]]; do :; done
   Xvfb "$disp" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
   xvfb=$!
   for _ in $(seq 1 50); do [[ -e /tmp/.X11-unix/X${disp#:} ]] && break; sleep 0.1; done

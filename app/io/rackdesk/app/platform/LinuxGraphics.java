@@ -43,6 +43,9 @@ public final class LinuxGraphics {
             System.setProperty("prism.order", "sw");
             LOG.info("no GPU device under /dev (dri/renderD*, nvidia*): JavaFX draws in software");
         }
+        if (System.getenv("GDK_GL") != null) {
+            return; // set by the user, or by the installed launcher (which spares the start JNA's set-up here)
+        }
         try {
             LibC libc = Native.load("c", LibC.class);
             if (libc.setenv("GDK_GL", "disable", 0) != 0) {
