@@ -105,15 +105,21 @@ class CephClusterUiTest {
                 "services: " + texts("#cephFacts .label"));
         assertTrue(robot.lookup("#cephCapacityText").queryAs(Labeled.class).getText().contains("total"));
 
-        // client I/O for the charts: another client reads and writes for about 30 s, in place over the 32 MiB image
+        // client I/O for the charts: another client reads and writes in place over the 32 MiB image until they fill
         Process bench = new ProcessBuilder("timeout", "90", "rbd", "-c", CephLab.conf().toString(), "-k", CephLab.keyring().toString(),
                 "bench", "--io-type", "readwrite", "--rw-mix-read", "30", "--io-size", "4K", "--io-threads", "1", "--io-total", "256M",
                 "--io-pattern", "rand", "rbd/img1")
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         LineChart<?, ?> throughput = robot.lookup("#cephThroughputChart").queryAs(LineChart.class);
         // a rate needs two polls 5 s apart: a few points take longer than waitFor's 20 s
-        WaitForAsyncUtils.waitFor(60, java.util.concurrent.TimeUnit.SECONDS, () ->
-                throughput.getData().get(1).getData().stream().filter(d -> ((Number) d.getYValue()).doubleValue() > 0).count() >= 4);
+        try {
+            WaitForAsyncUtils.waitFor(60, java.util.concurrent.TimeUnit.SECONDS, () ->
+                    throughput.getData().get(1).getData().stream().filter(d -> ((Number) d.getYValue()).doubleValue() > 0).count() >= 4);
+        } finally {
+            // only a load for the charts: how far it got does not matter (on a busy CI machine 256M takes longer than 90 s)
+            bench.destroy();
+            bench.waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
+        }
         shot("health");
         selectTab(0);
         robot.clickOn("#themeButton");
@@ -121,7 +127,6 @@ class CephClusterUiTest {
         shot("health-dark");
         robot.clickOn("#themeButton");
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(0, bench.waitFor(), "rbd bench");
 
         selectTab(1);
         PieChart pie = robot.lookup("#cephPgChart").queryAs(PieChart.class);
