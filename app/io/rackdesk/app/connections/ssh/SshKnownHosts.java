@@ -21,26 +21,7 @@ public final class SshKnownHosts {
 
     /** 1-based numbers of the lines that hold a key for {@code host} on {@code port}; empty when none or no file. */
     public static List<Integer> linesFor(Path file, String host, int port) throws IOException {
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            return List.of();
-        }
-        String name = entryName(host, port);
-        List<Integer> found = new ArrayList<>();
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i).strip();
-            if (line.isEmpty() || line.startsWith("#")) {
-                continue;
-            }
-            String[] fields = line.split("\\s+");
-            int hostsField = fields[0].startsWith("@") ? 1 : 0; // @cert-authority / @revoked markers
-            if (fields.length > hostsField && matches(fields[hostsField], name)) {
-                found.add(i + 1);
-            }
-        }
-        return found;
+        return matching(file, host, port).stream().map(Match::line).toList();
     }
 
     /** One known_hosts line for a host: its marker (@revoked, @cert-authority or null), key type and base64 key. */
@@ -52,6 +33,18 @@ public final class SshKnownHosts {
      * {@link #linesFor}); empty when none or no file. Lines without a key are skipped.
      */
     public static List<Entry> entriesFor(Path file, String host, int port) throws IOException {
+        return matching(file, host, port).stream()
+                .filter(m -> m.fields().length >= m.hostsField() + 3)
+                .map(m -> new Entry(m.line(), m.hostsField() == 1 ? m.fields()[0] : null,
+                        m.fields()[m.hostsField() + 1], m.fields()[m.hostsField() + 2]))
+                .toList();
+    }
+
+    /** A line naming the host: its 1-based number, its fields, and which field holds the host names. */
+    private record Match(int line, String[] fields, int hostsField) {
+    }
+
+    private static List<Match> matching(Path file, String host, int port) throws IOException {
         List<String> lines;
         try {
             lines = Files.readAllLines(file, StandardCharsets.UTF_8);
@@ -59,16 +52,16 @@ public final class SshKnownHosts {
             return List.of();
         }
         String name = entryName(host, port);
-        List<Entry> found = new ArrayList<>();
+        List<Match> found = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i).strip();
             if (line.isEmpty() || line.startsWith("#")) {
                 continue;
             }
             String[] fields = line.split("\\s+");
-            int h = fields[0].startsWith("@") ? 1 : 0;
-            if (fields.length >= h + 3 && matches(fields[h], name)) {
-                found.add(new Entry(i + 1, h == 1 ? fields[0] : null, fields[h + 1], fields[h + 2]));
+            int hostsField = fields[0].startsWith("@") ? 1 : 0; // @cert-authority / @revoked markers
+            if (fields.length > hostsField && matches(fields[hostsField], name)) {
+                found.add(new Match(i + 1, fields, hostsField));
             }
         }
         return found;
