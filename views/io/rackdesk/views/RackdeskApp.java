@@ -1,6 +1,7 @@
 package io.rackdesk.views;
 
 import io.rackdesk.app.cli.GuiOptions;
+import io.rackdesk.app.libvirt.LibvirtEventLoop;
 import io.rackdesk.app.platform.LinuxGraphics;
 import io.rackdesk.app.settings.AppDirs;
 import java.util.Locale;
@@ -17,6 +18,9 @@ public final class RackdeskApp extends Application {
     public static void launch(GuiOptions guiOptions) {
         options = guiOptions;
         LinuxGraphics.prepare();
+        Thread preload = new Thread(LibvirtEventLoop::preload, "rackdesk-preload-libvirt");
+        preload.setDaemon(true);
+        preload.start(); // reading libvirt from disk overlaps the toolkit's start; its loop starts in init()
         Application.launch(RackdeskApp.class);
     }
 

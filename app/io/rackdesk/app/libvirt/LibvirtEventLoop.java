@@ -62,6 +62,19 @@ public final class LibvirtEventLoop {
         }
     }
 
+    /**
+     * Reads libvirt's client library (and JNA) from disk without initializing libvirt or registering
+     * the loop, so it may run beside the toolkit's start: it takes the slow part of a cold start off
+     * {@link #startOrExplain}, which must come after the toolkit and explains a missing library.
+     */
+    public static void preload() {
+        try {
+            Class.forName("org.libvirt.jna.Libvirt", true, LibvirtEventLoop.class.getClassLoader());
+        } catch (ClassNotFoundException | LinkageError e) {
+            LOG.debug("libvirt not preloaded: {}", e.toString());
+        }
+    }
+
     /** Registers and starts the loop once per process; later calls return the same loop. */
     public static synchronized LibvirtEventLoop start() {
         if (instance == null) {
