@@ -32,9 +32,27 @@ public final class TinyRfbServer implements AutoCloseable {
     public TinyRfbServer(int width, int height) throws IOException {
         this.width = width;
         this.height = height;
-        ServerSocket s = bind(0);
+        ServerSocket s = bindBelowTheEphemeralRange();
         this.port = s.getLocalPort();
         serve(s);
+    }
+
+    /**
+     * A port the kernel never hands out to outgoing connections (Linux: 32768-60999), so that
+     * while the listener is stopped no other socket of this machine can take the port and
+     * {@link #restart()} can bind it again (a CI run once failed with "Address already in use").
+     */
+    private static ServerSocket bindBelowTheEphemeralRange() throws IOException {
+        IOException last = null;
+        for (int attempt = 0; attempt < 200; attempt++) {
+            int port = 20000 + java.util.concurrent.ThreadLocalRandom.current().nextInt(12000);
+            try {
+                return bind(port);
+            } catch (IOException e) {
+                last = e;
+            }
+        }
+        throw last;
     }
 
     private static ServerSocket bind(int port) throws IOException {
