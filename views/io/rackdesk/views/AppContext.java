@@ -5,6 +5,7 @@ import io.rackdesk.app.console.VncConsoleOpener;
 import io.rackdesk.app.i18n.Localization;
 import io.rackdesk.app.libvirt.LibvirtEventLoop;
 import io.rackdesk.app.libvirt.LibvirtHostFactory;
+import io.rackdesk.app.platform.StartupTrace;
 import io.rackdesk.app.settings.AppDirs;
 import io.rackdesk.app.settings.SettingsLoad;
 import io.rackdesk.app.settings.SettingsStore;
@@ -81,16 +82,22 @@ public final class AppContext {
     /** As {@link #showMainWindow(Stage)}, also opening {@code extraUris} for this run only (--connect). */
     public MainView showMainWindow(Stage stage, List<String> extraUris) {
         ThemeManager.apply(startup.settings().theme());
+        StartupTrace.mark("theme set");
         DefaultTaskExecutor tasks = new DefaultTaskExecutor(Platform::runLater);
         mainViewModel = new MainViewModel(startup, store, new SerialWorker("settings-io"), hosts,
                 tasks, new FxDialogService(stage), l10n, VncConsoleConnection.connector(new VncConsoleOpener(sshTunnels)));
+        StartupTrace.mark("view model made");
         MainView view = new MainView(mainViewModel, l10n, new ConnectionDialogs(connectionService, tasks, l10n));
+        StartupTrace.mark("main view made");
         Scene scene = new Scene(view.root());
         ThemeManager.addAppStylesheet(scene);
         stage.setScene(scene);
         stage.setTitle(l10n.lang("app.title"));
         stage.getIcons().add(appIcon());
+        StartupTrace.mark("scene and icon set");
         stage.show();
+        StartupTrace.mark("stage shown");
+        Platform.runLater(() -> StartupTrace.mark("first pulse after show"));
         mainViewModel.start();
         for (String uri : extraUris) {
             mainViewModel.addTemporaryConnection(new ConnectionSettings(null, ConnectionUris.displayName(uri), uri, true, false));

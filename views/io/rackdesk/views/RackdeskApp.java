@@ -3,6 +3,7 @@ package io.rackdesk.views;
 import io.rackdesk.app.cli.GuiOptions;
 import io.rackdesk.app.libvirt.LibvirtEventLoop;
 import io.rackdesk.app.platform.LinuxGraphics;
+import io.rackdesk.app.platform.StartupTrace;
 import io.rackdesk.app.settings.AppDirs;
 import java.util.Locale;
 import java.util.Optional;
@@ -21,6 +22,7 @@ public final class RackdeskApp extends Application {
         Thread preload = new Thread(LibvirtEventLoop::preload, "rackdesk-preload-libvirt");
         preload.setDaemon(true);
         preload.start(); // reading libvirt from disk overlaps the toolkit's start; its loop starts in init()
+        StartupTrace.mark("toolkit starting");
         Application.launch(RackdeskApp.class);
     }
 
@@ -31,12 +33,14 @@ public final class RackdeskApp extends Application {
      */
     @Override
     public void init() throws Exception {
+        StartupTrace.mark("init");
         AppDirs dirs = options.configDir().map(AppDirs::under).orElseGet(AppDirs::forCurrentUser);
         context = AppContext.prepare(dirs, Locale.getDefault());
     }
 
     @Override
     public void start(Stage stage) {
+        StartupTrace.mark("start");
         stage.setWidth(1280);
         stage.setHeight(800);
         context.showMainWindow(stage, options.connect());
