@@ -54,7 +54,7 @@ import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 
 /**
- * A Ceph cluster's page (CephCluster.fxml): Health, Placement groups, OSDs and Pools tabs over one
+ * A Ceph cluster's page (CephCluster.fxml): Health, Placement groups, OSDs, Pools and RBD images tabs over one
  * {@link CephClusterViewModel}. Views are made per cluster and kept, so switching clusters keeps charts.
  */
 public final class CephClusterView {
@@ -70,10 +70,12 @@ public final class CephClusterView {
     @FXML private Tab pgTab;
     @FXML private Tab osdTab;
     @FXML private Tab poolTab;
+    @FXML private Tab rbdTab;
     @FXML private VBox healthBox;
     @FXML private VBox pgBox;
     @FXML private VBox osdBox;
     @FXML private VBox poolBox;
+    @FXML private VBox rbdBox;
 
     private boolean shown;
 
@@ -100,6 +102,8 @@ public final class CephClusterView {
             vm.osds().refresh();
         } else if (t == poolTab) {
             vm.pools().refresh();
+        } else if (t == rbdTab) {
+            vm.rbd().refresh();
         } else if (t == pgTab) {
             vm.pgs().loadAll();
         } else {
@@ -107,7 +111,7 @@ public final class CephClusterView {
         }
     }
 
-    /** Selects a tab by index (0 health, 1 PGs, 2 OSDs, 3 pools). */
+    /** Selects a tab by index (0 health, 1 PGs, 2 OSDs, 3 pools, 4 RBD images). */
     public void selectTab(int index) {
         tabs.getSelectionModel().select(index);
     }
@@ -125,6 +129,7 @@ public final class CephClusterView {
         buildPgs(vm.pgs());
         buildOsds(vm.osds());
         buildPools();
+        new CephRbdPane(vm.rbd(), l10n, this::window, rbdBox);
         tabs.getSelectionModel().selectedItemProperty().addListener((o, a, t) -> updateActive());
         vm.statusProperty().addListener((o, a, s) -> {
             if (a == null && s != null) {
@@ -137,6 +142,7 @@ public final class CephClusterView {
         Tab t = tabs.getSelectionModel().getSelectedItem();
         vm.osds().setActive(shown && t == osdTab);
         vm.pools().setActive(shown && t == poolTab);
+        vm.rbd().setActive(shown && t == rbdTab);
         if (shown && t == pgTab) {
             vm.pgs().opened();
         }
