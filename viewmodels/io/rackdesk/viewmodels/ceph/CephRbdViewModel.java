@@ -50,8 +50,11 @@ import javafx.collections.ObservableList;
 public final class CephRbdViewModel {
     private static final Pattern SNAP_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
 
-    /** One read: the image pools, the pool shown, and the images of every image pool (usage only for the one shown). */
-    record Listing(List<String> pools, String pool, List<RbdImageSummary> all) {
+    /**
+     * One read: the image pools, the pool shown, and the images of every image pool (usage only for
+     * the one shown); {@code afterActions} is how many actions had finished when it started.
+     */
+    record Listing(List<String> pools, String pool, List<RbdImageSummary> all, int afterActions) {
     }
 
     private final CephClusterViewModel cluster;
@@ -66,6 +69,7 @@ public final class CephRbdViewModel {
     private final ReadOnlyStringWrapper details = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper flattening = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
     private final ReadOnlyDoubleWrapper flattenProgress = new ReadOnlyDoubleWrapper(-1);
     private final ReadOnlyStringWrapper flattenText = new ReadOnlyStringWrapper("");
     private final ObjectProperty<Consumer<RbdImageRef>> attachHandler = new SimpleObjectProperty<>();
@@ -74,6 +78,8 @@ public final class CephRbdViewModel {
     private List<RbdImageSummary> all = List.of();
     private AtomicBoolean cancelFlatten;
     private boolean settingPool;
+    private int actionsRunning;
+    private int actionsDone;
     private String readError = "";
 
     CephRbdViewModel(CephClusterViewModel cluster) {
@@ -85,6 +91,7 @@ public final class CephRbdViewModel {
                 s -> s.pools().stream().map(p -> p.name()).toList(), this::list, this::apply, why -> {
                     readError = why;
                     message.set(why);
+                    busy.set(actionsRunning > 0);
                 }, Integer.MAX_VALUE);
         pool.addListener((o, a, p) -> {
             if (!settingPool && p != null && !p.equals(a)) {
@@ -134,6 +141,14 @@ public final class CephRbdViewModel {
         return message.getReadOnlyProperty();
     }
 
+    /**
+     * True from an action's start until the list has been read after it: what is selected may be
+     * stale meanwhile (a snapshot just unprotected still shows protected), so actions wait.
+     */
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
     public ReadOnlyBooleanProperty flatteningProperty() {
         return flattening.getReadOnlyProperty();
     }
@@ -181,6 +196,7 @@ public final class CephRbdViewModel {
         CephClusterAccess access = cluster.access();
         String id = cluster.id();
         String wanted = pool.get();
+        int after = actionsDone;
         return access.pools(id).thenCompose(details -> {
             List<String> names = details.stream().filter(d -> d.applications().contains("rbd") && !"erasure".equals(d.type()))
                     .map(CephPools.Detail::name).sorted().toList();
@@ -192,11 +208,12 @@ public final class CephRbdViewModel {
                     return list;
                 }));
             }
-            return acc.thenApply(l -> new Listing(names, chosen, l));
+            return acc.thenApply(l -> new Listing(names, chosen, l, after));
         });
     }
 
     private void apply(Listing l) {
+        busy.set(actionsRunning > 0 || l.afterActions() < actionsDone);
         if (message.get().equals(readError)) {
             message.set(""); // the read works again; an action's outcome stays
         }
@@ -238,7 +255,7 @@ public final class CephRbdViewModel {
     public RbdImageFormViewModel cloneForm() {
         RbdImageSummary img = selectedImage.get();
         RbdSnapshot s = selectedSnapshot.get();
-        if (img == null || s == null) {
+        if (img == null || s == null || busy.get()) {
             return null;
         }
         RbdSnapRef snap = img.ref().at(s.name());
@@ -289,7 +306,7 @@ public final class CephRbdViewModel {
     /** Asks for the new size; shrinking needs an explicit "allow shrink" that says what is lost. */
     public void resize() {
         RbdImageSummary img = selectedImage.get();
-        if (img == null) {
+        if (img == null || busy.get()) {
             return;
         }
         String title = l10n.lang("ceph.rbd.resize.title", img.ref());
@@ -321,7 +338,7 @@ public final class CephRbdViewModel {
     /** Deletes the selected image after the user typed its name; refused at once while it has snapshots. */
     public void delete() {
         RbdImageSummary img = selectedImage.get();
-        if (img == null) {
+        if (img == null || busy.get()) {
             return;
         }
         String title = l10n.lang("ceph.rbd.delete.title", img.ref());
@@ -349,7 +366,7 @@ public final class CephRbdViewModel {
     /** Copies the parent's data into the selected clone, with progress; {@link #cancelFlatten()} stops it. */
     public void flatten() {
         RbdImageSummary img = selectedImage.get();
-        if (img == null || flattening.get()) {
+        if (img == null || flattening.get() || busy.get()) {
             return;
         }
         String title = l10n.lang("ceph.rbd.flatten.title", img.ref());
@@ -419,7 +436,7 @@ public final class CephRbdViewModel {
 
     public void createSnapshot() {
         RbdImageSummary img = selectedImage.get();
-        if (img == null) {
+        if (img == null || busy.get()) {
             return;
         }
         String title = l10n.lang("ceph.rbd.snap.title", img.ref());
@@ -516,10 +533,11 @@ public final class CephRbdViewModel {
         snapAction(SnapAction.DELETE, snap, title, l10n.lang("ceph.task.rbdSnapDelete", snap), l10n.lang("ceph.rbd.snapDeleted", snap));
     }
 
+    /** The selected snapshot, or null when none is selected or an action's result is not read back yet. */
     private RbdSnapRef selectedSnapRef() {
         RbdImageSummary img = selectedImage.get();
         RbdSnapshot s = selectedSnapshot.get();
-        return img == null || s == null ? null : img.ref().at(s.name());
+        return img == null || s == null || busy.get() ? null : img.ref().at(s.name());
     }
 
     private void snapAction(SnapAction action, RbdSnapRef snap, String title, String task, String done) {
@@ -531,10 +549,16 @@ public final class CephRbdViewModel {
 
     /** An action: its outcome in the message or a dialog, then the list is read again (the cluster has the truth). */
     private void run(String title, Supplier<CompletableFuture<Void>> start, Runnable ok, Consumer<String> failed) {
+        actionsRunning++;
+        busy.set(true);
         call(title, start, v -> {
+            actionsRunning--;
+            actionsDone++;
             ok.run();
             refresh();
         }, why -> {
+            actionsRunning--;
+            actionsDone++;
             failed.accept(why);
             refresh();
         });

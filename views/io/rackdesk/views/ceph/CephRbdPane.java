@@ -79,10 +79,14 @@ final class CephRbdPane {
                 () -> RbdImageDialog.show(window.get(), vm, vm.cloneForm(), l10n));
         clone.disableProperty().bind(Bindings.createBooleanBinding(() -> snapshot.get() == null || !snapshot.get().isProtected(), snapshot));
 
-        HBox imageBar = new HBox(6, poolLabel, pool, refresh, new Separator(Orientation.VERTICAL), create, resize, delete, flatten, attach);
+        // while an action's result is being read back, the selection may be stale: its actions wait
+        HBox imageActions = new HBox(6, create, resize, delete, flatten, attach);
+        imageActions.disableProperty().bind(vm.busyProperty());
+        HBox imageBar = new HBox(6, poolLabel, pool, refresh, new Separator(Orientation.VERTICAL), imageActions);
         imageBar.setAlignment(Pos.CENTER_LEFT);
         HBox snapBar = new HBox(6, snap, protect, unprotect, clone, rollback, snapDelete);
         snapBar.setAlignment(Pos.CENTER_LEFT);
+        snapBar.disableProperty().bind(vm.busyProperty());
 
         ProgressBar progress = new ProgressBar();
         progress.setId("rbdFlattenProgress");
