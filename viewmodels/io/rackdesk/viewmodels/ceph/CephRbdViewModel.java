@@ -48,6 +48,8 @@ import javafx.collections.ObservableList;
  * typed name; a rollback asks the VM layer whether a running VM uses the image.
  */
 public final class CephRbdViewModel {
+    private static final java.time.format.DateTimeFormatter TAKEN =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(java.time.ZoneId.systemDefault());
     private static final Pattern SNAP_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
 
     /**
@@ -70,6 +72,7 @@ public final class CephRbdViewModel {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper flattening = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper();
     private final ReadOnlyDoubleWrapper flattenProgress = new ReadOnlyDoubleWrapper(-1);
     private final ReadOnlyStringWrapper flattenText = new ReadOnlyStringWrapper("");
     private final ObjectProperty<Consumer<RbdImageRef>> attachHandler = new SimpleObjectProperty<>();
@@ -149,6 +152,11 @@ public final class CephRbdViewModel {
         return busy.getReadOnlyProperty();
     }
 
+    /** True once the images have been read (an empty list then means no images, not "not yet"). */
+    public ReadOnlyBooleanProperty loadedProperty() {
+        return loaded.getReadOnlyProperty();
+    }
+
     public ReadOnlyBooleanProperty flatteningProperty() {
         return flattening.getReadOnlyProperty();
     }
@@ -214,6 +222,7 @@ public final class CephRbdViewModel {
 
     private void apply(Listing l) {
         busy.set(actionsRunning > 0 || l.afterActions() < actionsDone);
+        loaded.set(true);
         if (message.get().equals(readError)) {
             message.set(""); // the read works again; an action's outcome stays
         }
@@ -614,7 +623,7 @@ public final class CephRbdViewModel {
         List<String> lines = new ArrayList<>();
         lines.add(l10n.lang("ceph.rbd.details.snapshot", i.ref().at(s.name()), Sizes.bytes(s.size()),
                 s.isProtected() ? l10n.lang("ceph.rbd.protectedMark") : l10n.lang("ceph.rbd.unprotectedMark"),
-                s.timestamp() == null ? "?" : s.timestamp().toString()));
+                s.timestamp() == null ? "?" : TAKEN.format(s.timestamp())));
         lines.add(s.children().isEmpty() ? l10n.lang("ceph.rbd.details.noClones")
                 : l10n.lang("ceph.rbd.details.clones", s.children().size(), names(s.children())));
         return String.join("\n", lines);

@@ -115,10 +115,19 @@ final class CephRbdPane {
         details.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         details.textProperty().bind(Bindings.createStringBinding(() -> vm.detailsProperty().get().isEmpty()
                 ? l10n.lang("ceph.rbd.noSelection") : vm.detailsProperty().get(), vm.detailsProperty()));
-        VBox right = new VBox(6, treeHeading, tree, details);
-        VBox.setVgrow(tree, Priority.ALWAYS);
-        SplitPane split = new SplitPane(table, right);
-        split.setDividerPositions(0.56);
+        details.setMaxWidth(Double.MAX_VALUE);
+        VBox detailsBox = new VBox(details);
+        detailsBox.setPrefWidth(330);
+        detailsBox.setMinWidth(240);
+        detailsBox.getStyleClass().add("rbd-details");
+        HBox below = new HBox(10, tree, detailsBox);
+        HBox.setHgrow(tree, Priority.ALWAYS);
+        VBox bottom = new VBox(6, treeHeading, below);
+        VBox.setVgrow(below, Priority.ALWAYS);
+        // the pool's table above, the tree across pools below: both get the full width for names and features
+        SplitPane split = new SplitPane(table, bottom);
+        split.setOrientation(Orientation.VERTICAL);
+        split.setDividerPositions(0.38);
         VBox.setVgrow(split, Priority.ALWAYS);
         box.getChildren().addAll(imageBar, snapBar, flattenBar, message, split);
         wireSelection();
@@ -127,32 +136,46 @@ final class CephRbdPane {
     private TableView<RbdImageSummary> table() {
         TableView<RbdImageSummary> t = new TableView<>(vm.images());
         t.setId("rbdImageTable");
+        t.getStyleClass().add(atlantafx.base.theme.Styles.DENSE);
         t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         Label placeholder = new Label();
-        placeholder.textProperty().bind(Bindings.createStringBinding(() -> vm.poolNames().isEmpty() ? l10n.lang("ceph.rbd.loading")
-                : l10n.lang("ceph.rbd.noImages"), vm.poolNames()));
+        placeholder.textProperty().bind(Bindings.createStringBinding(() -> !vm.loadedProperty().get() ? l10n.lang("ceph.rbd.loading")
+                : vm.poolNames().isEmpty() ? l10n.lang("ceph.rbd.noPools") : l10n.lang("ceph.rbd.noImages"), vm.poolNames(),
+                vm.loadedProperty()));
         placeholder.getStyleClass().add("table-placeholder");
         t.setPlaceholder(placeholder);
-        t.getColumns().add(column("ceph.rbd.col.image", RbdImageSummary::name, 120, false));
-        t.getColumns().add(column("ceph.rbd.col.size", i -> Sizes.bytes(i.size()), 80, true));
+        // a click on the row that is already selected (it stays selected while one of its snapshots is) picks the image itself
+        t.setRowFactory(v -> {
+            javafx.scene.control.TableRow<RbdImageSummary> row = new javafx.scene.control.TableRow<>();
+            row.setOnMouseClicked(e -> {
+                if (row.getItem() != null && vm.selectedSnapshotProperty().get() != null) {
+                    vm.select(row.getItem().ref(), null);
+                }
+            });
+            return row;
+        });
+        t.getColumns().add(column("ceph.rbd.col.image", RbdImageSummary::name, 180, false));
+        t.getColumns().add(column("ceph.rbd.col.size", i -> Sizes.bytes(i.size()), 85, true));
         t.getColumns().add(column("ceph.rbd.col.used", i -> i.usedBytes() == null ? l10n.lang("ceph.rbd.usedUnknown")
-                : l10n.lang("ceph.rbd.usedOf", Sizes.bytes(i.usedBytes()), Sizes.bytes(i.size())), 130, true));
-        t.getColumns().add(column("ceph.rbd.col.snapshots", i -> Integer.toString(i.snapshots().size()), 75, true));
-        t.getColumns().add(column("ceph.rbd.col.parent", i -> i.parent() == null ? "" : i.parent().toString(), 150, false));
-        t.getColumns().add(column("ceph.rbd.col.features", i -> String.join(", ", i.featureNames()), 260, false));
+                : l10n.lang("ceph.rbd.usedOf", Sizes.bytes(i.usedBytes()), i.size() == 0 ? 0 : Math.round(100.0 * i.usedBytes() / i.size())),
+                140, true));
+        t.getColumns().add(column("ceph.rbd.col.snapshots", i -> Integer.toString(i.snapshots().size()), 95, true));
+        t.getColumns().add(column("ceph.rbd.col.parent", i -> i.parent() == null ? "" : i.parent().toString(), 160, false));
+        t.getColumns().add(column("ceph.rbd.col.features", i -> String.join(", ", i.featureNames()), 300, false));
         return t;
     }
 
     private TreeTableView<RbdTree.Node> tree() {
         TreeTableView<RbdTree.Node> t = new TreeTableView<>();
         t.setId("rbdTree");
+        t.getStyleClass().add(atlantafx.base.theme.Styles.DENSE);
         t.setShowRoot(false);
         t.setColumnResizePolicy(TreeTableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         t.getColumns().add(treeColumn("ceph.rbd.col.node", n -> switch (n.kind()) {
             case IMAGE -> n.ref().toString();
             case SNAPSHOT -> "@" + n.snapshot().name();
             case UNLISTED -> n.ref().toString();
-        }, 200));
+        }, 330));
         t.getColumns().add(treeColumn("ceph.rbd.col.size", n -> switch (n.kind()) {
             case IMAGE -> Sizes.bytes(n.image().size());
             case SNAPSHOT -> Sizes.bytes(n.snapshot().size());
@@ -169,7 +192,9 @@ final class CephRbdPane {
             syncing = true;
             t.setRoot(root);
             syncing = false;
-            showSelection();
+            if (tree != null) { // not while the pane is being built
+                showSelection();
+            }
         };
         vm.treeProperty().addListener(o -> fill.run());
         fill.run();

@@ -13,6 +13,7 @@ import io.rackdesk.app.settings.CephClusterSettings;
 import io.rackdesk.app.task.DefaultTaskExecutor;
 import io.rackdesk.app.task.SerialWorker;
 import io.rackdesk.testsupport.CephLab;
+import io.rackdesk.testsupport.RbdLab;
 import io.rackdesk.testsupport.RecordingDialogs;
 import io.rackdesk.testsupport.UiQueue;
 import io.rackdesk.viewmodels.ceph.CephClusterViewModel;
@@ -47,76 +48,10 @@ class CephRbdViewModelLabTest {
     @BeforeEach
     void setUp() {
         CephLab.require();
-        createImagePool(POOL);
+        RbdLab.createImagePool(POOL);
         access = new ServiceCephClusterAccess(new CephClusterService(), new SerialWorker("rbdgui-checks"));
         cluster = new CephClusterViewModel(new CephClusterSettings("rbdgui", "lab", CephLab.conf().toString(), CephLab.keyring().toString(),
                 List.of(), "admin", null, 5, false), access, new DefaultTaskExecutor(ui), new Localization(Locale.ENGLISH), dialogs);
-    }
-
-    /** A small replicated pool with the rbd application, for clones across pools (kept if an earlier run left it). */
-    static void createImagePool(String pool) {
-        boolean there = false;
-        for (var p : CephLab.cli("osd", "pool", "ls")) {
-            there |= p.asText().equals(pool);
-        }
-        if (!there) {
-            CephLab.cli("osd", "pool", "create", pool, "8", "8", "replicated");
-            CephLab.cli("osd", "pool", "application", "enable", pool, "rbd");
-        }
-    }
-
-    /** Removes what a run left: images named {@code prefix}* in rbd and the pool (with anything in it). */
-    static void cleanUp(String prefix, String pool) {
-        String[] base = {"timeout", "60", "rbd", "-c", CephLab.conf().toString(), "-k", CephLab.keyring().toString()};
-        for (String p : List.of(pool, "rbd")) {
-            String names;
-            try {
-                names = CephLab.run(List.of(base[0], base[1], base[2], base[3], base[4], base[5], base[6], "ls", p));
-            } catch (RuntimeException | AssertionError e) {
-                continue;
-            }
-            // clones first (they live in the other pool or sort after their parent's snapshots)
-            List<String> mine = new ArrayList<>(names.lines().map(String::strip).filter(n -> n.startsWith(prefix)).toList());
-            java.util.Collections.reverse(mine);
-            for (String n : mine) {
-                String ref = p + "/" + n;
-                quiet(base, "flatten", ref);
-                String snaps = quietOut(base, "snap", "ls", ref);
-                for (String line : snaps.lines().skip(1).toList()) {
-                    String[] cols = line.trim().split("\\s+");
-                    if (cols.length > 1) {
-                        quiet(base, "snap", "unprotect", ref + "@" + cols[1]);
-                    }
-                }
-                quiet(base, "snap", "purge", ref);
-                quiet(base, "rm", ref);
-            }
-        }
-        try {
-            CephLab.cli("osd", "pool", "delete", pool, pool, "--yes-i-really-really-mean-it");
-        } catch (RuntimeException | AssertionError e) {
-            // reported by the next run's createImagePool reuse
-        }
-    }
-
-    private static void quiet(String[] base, String... args) {
-        quietOut(base, args);
-    }
-
-    private static String quietOut(String[] base, String... args) {
-        List<String> cmd = new ArrayList<>(List.of(base));
-        cmd.addAll(List.of(args));
-        try {
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes());
-            p.waitFor();
-            return out;
-        } catch (java.io.IOException e) {
-            return "";
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return "";
-        }
     }
 
     @AfterEach
@@ -127,7 +62,7 @@ class CephRbdViewModelLabTest {
         if (access != null) {
             access.close();
         }
-        cleanUp(tag, POOL);
+        RbdLab.cleanUp(tag, POOL);
     }
 
     @Test
@@ -182,8 +117,8 @@ class CephRbdViewModelLabTest {
         // unprotect is refused while the clone depends on it, naming the clone
         select(rbd, base, "s1");
         rbd.unprotect();
-        assertEquals("error: Unprotect " + base.at("s1") + ": Cannot unprotect " + base.at("s1") + ": 1 clones depend on it (" + child
-                + "). Flatten or delete them first.", dialogs.shown.get(dialogs.shown.size() - 1));
+        assertEquals("error: Unprotect " + base.at("s1") + ": Cannot unprotect " + base.at("s1") + ": 1 clone depends on it (" + child
+                + "). Flatten or delete it first.", dialogs.shown.get(dialogs.shown.size() - 1));
 
         // flatten with progress
         rbd.poolProperty().set(POOL);

@@ -187,8 +187,8 @@ class CephRbdViewModelTest {
         drain();
         rbd.select(RbdImageRef.parse("rbd/base"), null);
         rbd.delete();
-        assertEquals("error: Delete image rbd/base: Cannot delete rbd/base: it has 1 snapshots (gold). Delete them first (unprotect a "
-                + "protected one; its clones must be flattened or deleted before). Its snapshots have 1 clones: vms/web1.", lastShown());
+        assertEquals("error: Delete image rbd/base: Cannot delete rbd/base: it has 1 snapshot (gold). Delete them first (unprotect a "
+                + "protected one; its clones must be flattened or deleted before). Its snapshots have 1 clone: vms/web1.", lastShown());
 
         rbd.poolProperty().set("vms");
         drain();
@@ -247,12 +247,30 @@ class CephRbdViewModelTest {
 
         rbd.select(RbdImageRef.parse("rbd/base"), "s1");
         rbd.unprotect();
-        assertEquals("error: Unprotect rbd/base@s1: Cannot unprotect rbd/base@s1: 1 clones depend on it (vms/db1). "
-                + "Flatten or delete them first.", lastShown());
+        assertEquals("error: Unprotect rbd/base@s1: Cannot unprotect rbd/base@s1: 1 clone depends on it (vms/db1). "
+                + "Flatten or delete it first.", lastShown());
         rbd.deleteSnapshot();
-        assertEquals("error: Delete snapshot rbd/base@s1: Cannot delete rbd/base@s1: it is protected and 1 clones depend on it "
-                + "(vms/db1). Flatten or delete them, then unprotect it.", lastShown());
+        assertEquals("error: Delete snapshot rbd/base@s1: Cannot delete rbd/base@s1: it is protected and 1 clone depends on it "
+                + "(vms/db1). Flatten or delete it, then unprotect it.", lastShown());
         assertFalse(fake.calls.stream().anyMatch(c -> c.startsWith("rbdSnapshot UNPROTECT") || c.startsWith("rbdSnapshot DELETE")));
+    }
+
+    @Test
+    void actionsWaitUntilTheLastOneIsReadBack() {
+        rbd.setActive(true);
+        drain();
+        fake.rbd.get(RbdImageRef.parse("rbd/base")).snaps.put("s2", false);
+        rbd.refresh();
+        drain();
+        rbd.select(RbdImageRef.parse("rbd/base"), "s2");
+        rbd.protect();
+        assertTrue(rbd.busyProperty().get(), "the selection still says unprotected");
+        rbd.protect();
+        rbd.deleteSnapshot();
+        assertEquals(1, fake.calls.stream().filter(c -> c.startsWith("rbdSnapshot")).count(), "a second action waits: " + fake.calls);
+        drain();
+        assertFalse(rbd.busyProperty().get());
+        assertTrue(rbd.selectedSnapshotProperty().get().isProtected(), "read back");
     }
 
     @Test
