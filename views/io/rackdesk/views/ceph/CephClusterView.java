@@ -23,7 +23,6 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 import javafx.beans.binding.Bindings;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
@@ -634,10 +633,7 @@ public final class CephClusterView {
     }
 
     private Button button(String key, RackdeskIcon icon, String id, Runnable action) {
-        Button b = new Button(l10n.lang(key), icon.node());
-        b.setId(id);
-        b.setOnAction(e -> action.run());
-        return b;
+        return CephControls.button(l10n, key, icon, id, action);
     }
 
     private static GridPane factGrid(ObservableList<Fact> facts, String id) {
@@ -662,30 +658,19 @@ public final class CephClusterView {
     }
 
     private <S> TableColumn<S, String> column(String key, Function<S, String> value, double width) {
-        TableColumn<S, String> c = new TableColumn<>(l10n.lang(key));
-        c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(value.apply(f.getValue())));
-        c.setPrefWidth(width);
-        return c;
+        return CephControls.column(l10n, key, value, width, false);
     }
 
     private <S> TableColumn<S, String> numeric(String key, Function<S, String> value, double width) {
-        TableColumn<S, String> c = column(key, value, width);
-        c.getStyleClass().add("numeric");
-        return c;
+        return CephControls.column(l10n, key, value, width, true);
     }
 
     private TreeTableColumn<CephOsdTree.Node, String> treeColumn(String key, Function<CephOsdTree.Node, String> value, double width) {
-        TreeTableColumn<CephOsdTree.Node, String> c = new TreeTableColumn<>(l10n.lang(key));
-        c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(f.getValue() == null || f.getValue().getValue() == null ? ""
-                : value.apply(f.getValue().getValue())));
-        c.setPrefWidth(width);
-        return c;
+        return CephControls.treeColumn(l10n, key, value, width, false);
     }
 
     private TreeTableColumn<CephOsdTree.Node, String> treeNumeric(String key, Function<CephOsdTree.Node, String> value, double width) {
-        TreeTableColumn<CephOsdTree.Node, String> c = treeColumn(key, value, width);
-        c.getStyleClass().add("numeric");
-        return c;
+        return CephControls.treeColumn(l10n, key, value, width, true);
     }
 
 }

@@ -11,7 +11,6 @@ import io.rackdesk.views.icons.RackdeskIcon;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -270,10 +269,7 @@ final class CephRbdPane {
     }
 
     private Button button(String key, RackdeskIcon icon, String id, Runnable action) {
-        Button b = new Button(l10n.lang(key), icon.node());
-        b.setId(id);
-        b.setOnAction(e -> action.run());
-        return b;
+        return CephControls.button(l10n, key, icon, id, action);
     }
 
     private Button imageButton(String key, RackdeskIcon icon, String id, Runnable action) {
@@ -289,20 +285,10 @@ final class CephRbdPane {
     }
 
     private TableColumn<RbdImageSummary, String> column(String key, Function<RbdImageSummary, String> value, double width, boolean numeric) {
-        TableColumn<RbdImageSummary, String> c = new TableColumn<>(l10n.lang(key));
-        c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(value.apply(f.getValue())));
-        c.setPrefWidth(width);
-        if (numeric) {
-            c.getStyleClass().add("numeric");
-        }
-        return c;
+        return CephControls.column(l10n, key, value, width, numeric);
     }
 
     private TreeTableColumn<RbdTree.Node, String> treeColumn(String key, Function<RbdTree.Node, String> value, double width) {
-        TreeTableColumn<RbdTree.Node, String> c = new TreeTableColumn<>(l10n.lang(key));
-        c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(f.getValue() == null || f.getValue().getValue() == null ? ""
-                : value.apply(f.getValue().getValue())));
-        c.setPrefWidth(width);
-        return c;
+        return CephControls.treeColumn(l10n, key, value, width, false);
     }
 }
