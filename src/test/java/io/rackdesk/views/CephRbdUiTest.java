@@ -150,6 +150,7 @@ class CephRbdUiTest {
         robot.clickOn(robot.lookup("#rbdImageTable .table-cell").queryAllAs(Labeled.class).stream()
                 .filter(c -> (tag + "-base").equals(c.getText())).findFirst().orElseThrow());
         waitFor(() -> !robot.lookup("#rbdDelete").queryButton().isDisabled(), "Delete enabled");
+        assertTrue(robot.lookup("#rbdAttach").queryButton().isDisabled(), "no attach dialog wired: the button is off");
         robot.clickOn("#rbdDelete");
         waitFor(() -> texts(".dialog-pane .label").stream().anyMatch(t -> t.startsWith("Cannot delete rbd/" + tag + "-base: it has 1 snapshot (s1).")),
                 "the refusal names the snapshot");
