@@ -1,5 +1,6 @@
 package io.rackdesk.app.console;
 
+import io.rackdesk.app.connections.ssh.HostKey;
 import io.rackdesk.app.connections.ssh.HostKeyException;
 import io.rackdesk.app.ssh.SshLoginException;
 import io.rackdesk.app.vnc.RfbSecurityException;
@@ -87,13 +88,26 @@ public final class VncConsoleConnection implements ConsoleLink {
      */
     public static Connector connector(VncConsoleOpener opener) {
         Objects.requireNonNull(opener);
-        return (plan, listener) -> new VncConsoleConnection(plan.where(), (o, l) -> opener.open(plan, o, l), () -> {
-            VncOptions o = new VncOptions().connectTimeout(Duration.ofSeconds(10)).readTimeout(Duration.ofSeconds(10));
-            if (plan.password() != null) {
-                o.password(plan.password().getBytes(StandardCharsets.UTF_8));
+        return new Connector() {
+            @Override
+            public ConsoleLink connect(ConsolePlan.Reachable plan, Listener listener) {
+                return new VncConsoleConnection(plan.where(), (o, l) -> opener.open(plan, o, l), () -> {
+                    VncOptions o = new VncOptions().connectTimeout(Duration.ofSeconds(10)).readTimeout(Duration.ofSeconds(10));
+                    if (plan.password() != null) {
+                        o.password(plan.password().getBytes(StandardCharsets.UTF_8));
+                    }
+                    return o;
+                }, listener);
             }
-            return o;
-        }, listener);
+
+            @Override
+            public void trustHostKey(ConsolePlan.Reachable plan, HostKey key) {
+                if (!(plan instanceof ConsolePlan.ViaSsh ssh) || opener.tunnels() == null) {
+                    throw new IllegalArgumentException("the console " + plan.where() + " is not reached through an SSH tunnel");
+                }
+                opener.tunnels().trustHostKey(ssh.ssh(), key);
+            }
+        };
     }
 
     /** {@link #connector(VncConsoleOpener)} for direct consoles only (tests): a plan through SSH fails to open. */
@@ -142,7 +156,7 @@ public final class VncConsoleConnection implements ConsoleLink {
                 String reason = describe(e);
                 if (isPermanent(e)) {
                     LOG.info("console {} failed: {}", target, reason);
-                    listener.status(new ConsoleStatus(ConsoleStatus.State.FAILED, reason, 0));
+                    listener.status(new ConsoleStatus(ConsoleStatus.State.FAILED, reason, 0, e instanceof HostKeyException h ? h : null));
                     closeSession(s);
                     waitForRetry(-1);
                     failures = 0;
@@ -194,6 +208,18 @@ public final class VncConsoleConnection implements ConsoleLink {
             @Override
             public void bell() {
                 listener.bell();
+            }
+
+            @Override
+            public void desktopResizable() {
+                listener.desktopResizable();
+            }
+
+            @Override
+            public void desktopSizeResult(int reason, int status, int width, int height) {
+                if (reason == 1) { // the answer to this client's SetDesktopSize
+                    listener.desktopResizeResult(status);
+                }
             }
 
             @Override
@@ -336,7 +362,25 @@ public final class VncConsoleConnection implements ConsoleLink {
 
     @Override
     public void clipboard(String text) {
-        send(s -> s.clientCutText(text));
+        send(s -> s.clipboardText(text));
+    }
+
+    @Override
+    public boolean desktopResizable() {
+        RfbSession s = session;
+        return s != null && s.supportsDesktopResize();
+    }
+
+    @Override
+    public void resizeDesktop(int width, int height) {
+        if (width < 1 || height < 1 || width > 16384 || height > 16384) {
+            return;
+        }
+        send(s -> {
+            if (s.supportsDesktopResize()) {
+                s.setDesktopSize(width, height);
+            }
+        });
     }
 
     /** Something to write to the current session on the sender thread. */
