@@ -30,7 +30,7 @@ public interface ConsoleLink extends AutoCloseable {
 
         /**
          * The server's answer to this client's {@link ConsoleLink#resizeDesktop}: 0 done, 1 prohibited,
-         * 2 out of resources, 3 invalid screen layout (rfbproto's ExtendedDesktopSize status).
+         * 2 out of resources, 3 invalid screen layout, 4 forwarded to the guest (QEMU; rfbproto's ExtendedDesktopSize status).
          */
         default void desktopResizeResult(int status) {
         }

@@ -318,6 +318,7 @@ public final class ConsoleViewModel {
         stopResizeTimer();
         desktopResizable.set(false);
         explainHostKey(null);
+        fullscreen.set(false);
         releaseKeyboard();
         if (link != null) {
             link.close();
@@ -479,7 +480,7 @@ public final class ConsoleViewModel {
     }
 
     private void onResizeResult(int status) {
-        if (status == 0 || !resizeGuest.get()) {
+        if (status == 0 || status == 4 || !resizeGuest.get()) { // 4: QEMU forwarded it to the guest's display
             return;
         }
         String why = switch (status) {
