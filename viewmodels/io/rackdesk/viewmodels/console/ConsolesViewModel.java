@@ -19,6 +19,8 @@ public final class ConsolesViewModel {
     private final Supplier<ConsoleViewModel> factory;
     private final Localization l10n;
     private final ObservableList<ConsoleViewModel> consoles = FXCollections.observableArrayList();
+    /** One wrapper for everyone: it holds its listeners only weakly from the list, so it must live as long as this. */
+    private final ObservableList<ConsoleViewModel> readOnly = FXCollections.unmodifiableObservableList(consoles);
     private final ObjectProperty<ConsoleViewModel> selected = new SimpleObjectProperty<>();
 
     /** {@code factory} makes a fresh, closed console (each with its own connection). */
@@ -78,7 +80,7 @@ public final class ConsolesViewModel {
     }
 
     public ObservableList<ConsoleViewModel> consoles() {
-        return FXCollections.unmodifiableObservableList(consoles);
+        return readOnly;
     }
 
     /** The console whose tab is in front; the view keeps it in step with its tab selection. */

@@ -7,7 +7,6 @@ import io.rackdesk.app.demo.DemoFixture;
 import io.rackdesk.app.settings.AppDirs;
 import io.rackdesk.app.vnc.VncTarget;
 import io.rackdesk.testsupport.DemoHost;
-import io.rackdesk.testsupport.FxMenus;
 import io.rackdesk.testsupport.VncLab;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -68,10 +67,7 @@ class ConsoleTabUiTest {
 
         Node webCell = cell("web-01");
         robot.clickOn(webCell);
-        // the row's context menu (headless Monocle sends no context-menu request for a right click: shown here as one would be)
-        robot.interact(() -> ((javafx.scene.control.TableRow<?>) webCell.getParent()).getContextMenu()
-                .show(webCell, javafx.geometry.Side.BOTTOM, 0, 0));
-        FxMenus.clickItem(robot, "Open console"); // the VM table's context menu opens the details on the Console tab
+        robot.clickOn(tab("Console")); // "Open console" in the row's menu opens the consoles window instead (ConsoleTabsUiTest)
         ImageView screen = robot.lookup("#consoleScreen").queryAs(ImageView.class);
         try {
             waitFor(() -> screen.getImage() != null && screen.getImage().getWidth() == 320 && !robot.lookup("#consoleOverlay").query().isVisible(),
