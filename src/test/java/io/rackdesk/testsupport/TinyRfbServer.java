@@ -125,6 +125,26 @@ public final class TinyRfbServer implements AutoCloseable {
         outs.clear();
     }
 
+    /**
+     * Sends every client a Cursor-with-alpha rectangle (-314, Raw): {@code rgba} is w x h pixels as
+     * R, G, B, A bytes with premultiplied alpha, as rfbproto defines it.
+     */
+    public void alphaCursor(int w, int h, int hotX, int hotY, byte[] rgba) {
+        java.nio.ByteBuffer m = java.nio.ByteBuffer.allocate(4 + 12 + 4 + rgba.length);
+        m.put((byte) 0).put((byte) 0).putShort((short) 1);
+        m.putShort((short) hotX).putShort((short) hotY).putShort((short) w).putShort((short) h).putInt(-314).putInt(0).put(rgba);
+        for (DataOutputStream out : outs) {
+            try {
+                synchronized (out) {
+                    out.write(m.array());
+                    out.flush();
+                }
+            } catch (IOException e) {
+                // that client is gone
+            }
+        }
+    }
+
     /** Drops the clients and stops listening: new connections are refused. */
     public void stop() {
         ServerSocket s = listener;

@@ -87,8 +87,7 @@ class ConsoleFeaturesUiTest {
             robot.clickOn(toggle);
             String size = viewport();
             waitFor(() -> server.events().contains("setDesktopSize " + size), "SetDesktopSize with the view's size " + size);
-            waitFor(() -> view.image().getWidth() + "x" + (int) view.image().getHeight() == size.replace("x", ".0x")
-                    || ((int) view.image().getWidth() + "x" + (int) view.image().getHeight()).equals(size), "the guest's new screen shown");
+            waitFor(() -> ((int) view.image().getWidth() + "x" + (int) view.image().getHeight()).equals(size), "the guest's new screen shown");
 
             robot.interact(() -> stage.setWidth(700));
             waitFor(() -> !viewport().equals(size), "a narrower view");
@@ -158,6 +157,24 @@ class ConsoleFeaturesUiTest {
             waitFor(() -> view.fullscreenWindow() == null, "the bar's button leaves");
             assertNull(view.fullscreenWindow());
             assertTrue(server.events().stream().noneMatch(e -> e.endsWith("0xffc8")), server.events().toString());
+        }
+    }
+
+    @Test
+    void anAlphaCursorBecomesTheLocalCursorWithItsTranslucency() throws Exception {
+        try (TinyRfbServer server = new TinyRfbServer(320, 200)) {
+            open(server);
+            // 2x1: half-transparent red (premultiplied 128,0,0,128) and opaque blue
+            server.alphaCursor(2, 1, 1, 0, new byte[] {(byte) 128, 0, 0, (byte) 128, 0, 0, (byte) 255, (byte) 255});
+            Node screen = robot.lookup("#consoleScreen").query();
+            waitFor(() -> screen.getCursor() instanceof javafx.scene.ImageCursor, "the server's cursor on the screen");
+            javafx.scene.ImageCursor c = (javafx.scene.ImageCursor) screen.getCursor();
+            assertEquals(2, (int) c.getImage().getWidth());
+            assertEquals(1.0, c.getHotspotX());
+            int translucent = c.getImage().getPixelReader().getArgb(0, 0);
+            assertEquals(0x80, translucent >>> 24, Integer.toHexString(translucent));
+            assertTrue(((translucent >>> 16) & 0xFF) >= 0xFD && (translucent & 0xFFFF) == 0, "red, unpremultiplied: " + Integer.toHexString(translucent));
+            assertEquals(0xFF0000FF, c.getImage().getPixelReader().getArgb(1, 0));
         }
     }
 }
