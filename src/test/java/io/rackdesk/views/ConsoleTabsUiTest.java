@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.rackdesk.app.demo.DemoFixture;
 import io.rackdesk.app.settings.AppDirs;
 import io.rackdesk.app.vnc.VncTarget;
 import io.rackdesk.testsupport.DemoHost;
@@ -15,7 +14,6 @@ import io.rackdesk.testsupport.VncLab;
 import io.rackdesk.viewmodels.console.ConsoleViewModel;
 import io.rackdesk.viewmodels.console.ConsoleViewModel.Phase;
 import io.rackdesk.viewmodels.console.ConsolesViewModel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -59,15 +57,10 @@ class ConsoleTabsUiTest {
         String password = Files.readString(Path.of(VncLab.get("RACKDESK_VNC_LAB_PASSWORD_FILE"))).strip();
         FxToolkit.registerPrimaryStage();
         context = AppContext.prepare(AppDirs.under(root), Locale.ENGLISH);
-        Path fixture = AppDirs.under(root).dataDir().resolve("demo").resolve(DemoFixture.FILE_NAME);
-        String xml = Files.readString(fixture, StandardCharsets.UTF_8);
-        String web01 = "<graphics type='vnc' port='5900' autoport='no' listen='127.0.0.1'>";
-        String db01 = "<graphics type='vnc' port='5901' autoport='no' listen='127.0.0.1'>";
-        assertTrue(xml.contains(web01) && xml.contains(db01), "web-01's and db-01's graphics in the fixture");
-        Files.writeString(fixture, xml
-                .replace(web01, "<graphics type='vnc' port='" + plain.port() + "' autoport='no' listen='127.0.0.1'>")
-                .replace(db01, "<graphics type='vnc' port='" + withPassword.port() + "' autoport='no' listen='127.0.0.1' passwd='"
-                        + password + "'>"), StandardCharsets.UTF_8);
+        DemoHost.replaceGraphics(AppDirs.under(root), "<graphics type='vnc' port='5900' autoport='no' listen='127.0.0.1'>",
+                "<graphics type='vnc' port='" + plain.port() + "' autoport='no' listen='127.0.0.1'>"); // web-01
+        DemoHost.replaceGraphics(AppDirs.under(root), "<graphics type='vnc' port='5901' autoport='no' listen='127.0.0.1'>",
+                "<graphics type='vnc' port='" + withPassword.port() + "' autoport='no' listen='127.0.0.1' passwd='" + password + "'>"); // db-01
         MainViewHolder main = new MainViewHolder();
         FxToolkit.setupStage(s -> {
             s.setWidth(1280);
