@@ -70,6 +70,10 @@ public interface ConsoleLink extends AutoCloseable {
     /** Local clipboard text for the guest (Extended Clipboard as UTF-8 where the server offers it). */
     void clipboard(String text);
 
+    /** Whether the guest's clipboard text is wanted (off: the Extended Clipboard does not even fetch it). */
+    default void receiveClipboard(boolean on) {
+    }
+
     /** Whether the server takes {@link #resizeDesktop} (it speaks ExtendedDesktopSize). */
     default boolean desktopResizable() {
         return false;

@@ -52,6 +52,7 @@ public final class VncConsoleConnection implements ConsoleLink {
     private volatile Motion waitingMotion;
     private volatile int lastButtons;
     private volatile boolean closed;
+    private volatile boolean receiveClipboard = true;
     private boolean retryNow; // guarded by wakeUp
 
     /**
@@ -137,6 +138,7 @@ public final class VncConsoleConnection implements ConsoleLink {
             try {
                 s = dialer.dial(options.get(), sessionListener());
                 session = s;
+                s.receiveClipboard(receiveClipboard); // after publishing the session: a switch meanwhile reaches it one way or the other
                 if (closed) {
                     break;
                 }
@@ -363,6 +365,15 @@ public final class VncConsoleConnection implements ConsoleLink {
     @Override
     public void clipboard(String text) {
         send(s -> s.clipboardText(text));
+    }
+
+    @Override
+    public void receiveClipboard(boolean on) {
+        receiveClipboard = on;
+        RfbSession s = session;
+        if (s != null) {
+            s.receiveClipboard(on);
+        }
     }
 
     @Override

@@ -123,6 +123,7 @@ public final class RfbSession implements Closeable {
     /** Text announced with Notify, sent when the server requests it. */
     private volatile String offeredText;
     private volatile boolean desktopResizable;
+    private volatile boolean receiveClipboard = true;
     private volatile long screenId;
     private volatile long screenFlags;
 
@@ -603,6 +604,14 @@ public final class RfbSession implements Closeable {
         return desktopResizable;
     }
 
+    /**
+     * Whether the guest's clipboard text is wanted: off, the Extended Clipboard's Notify is not
+     * answered with a Request, so the text never crosses (plain ServerCutText cannot be declined).
+     */
+    public void receiveClipboard(boolean on) {
+        receiveClipboard = on;
+    }
+
     /** Whether the server speaks the Extended Clipboard (it sent its Caps). */
     public boolean supportsExtendedClipboard() {
         return clipboardCaps != 0;
@@ -732,7 +741,7 @@ public final class RfbSession implements Closeable {
             throw new RfbProtocolException("the server sent an extended clipboard " + ExtendedClipboard.actionName(flags)
                     + " before its capabilities");
         } else if (action == ExtendedClipboard.NOTIFY) {
-            if ((flags & ExtendedClipboard.FORMAT_TEXT) != 0) {
+            if ((flags & ExtendedClipboard.FORMAT_TEXT) != 0 && receiveClipboard) {
                 send(ExtendedClipboard.action(ExtendedClipboard.REQUEST, ExtendedClipboard.FORMAT_TEXT));
             }
         } else if (action == ExtendedClipboard.PROVIDE) {

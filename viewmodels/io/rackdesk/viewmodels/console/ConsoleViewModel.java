@@ -140,6 +140,9 @@ public final class ConsoleViewModel {
             if (!is) {
                 incomingClipboard.set(null);
             }
+            if (link != null) {
+                link.receiveClipboard(is);
+            }
         });
         show(Phase.IDLE, l10n.lang("console.idle"));
     }
@@ -252,6 +255,7 @@ public final class ConsoleViewModel {
 
         });
         link = self[0];
+        link.receiveClipboard(receiveClipboard.get());
     }
 
     private void onStatus(ConsoleStatus s) {

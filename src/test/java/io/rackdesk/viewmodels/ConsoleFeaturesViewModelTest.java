@@ -183,6 +183,16 @@ class ConsoleFeaturesViewModelTest {
         assertEquals(List.of("resize 1024x768"), link.sent);
     }
 
+    @Test
+    void theIncomingClipboardSwitchReachesTheConnection() {
+        ConsoleViewModel vm = console();
+        vm.receiveClipboardProperty().set(false);
+        FakeLink link = connect(vm, new ConsolePlan.Direct(VncTarget.parse("127.0.0.1:5901"), null));
+        assertEquals(Boolean.FALSE, link.receive, "a new connection starts with the switch as it is");
+        vm.receiveClipboardProperty().set(true);
+        assertEquals(Boolean.TRUE, link.receive);
+    }
+
     // ------------------------------------------------------------------ full screen
 
     @Test

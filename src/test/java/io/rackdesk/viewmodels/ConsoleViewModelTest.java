@@ -69,6 +69,7 @@ class ConsoleViewModelTest {
         boolean closed;
         int reconnects;
         boolean resizable;
+        Boolean receive;
 
         FakeLink(VncTarget target, String password, Listener listener) {
             this.target = target;
@@ -114,6 +115,11 @@ class ConsoleViewModelTest {
         @Override
         public boolean desktopResizable() {
             return resizable;
+        }
+
+        @Override
+        public void receiveClipboard(boolean on) {
+            receive = on;
         }
 
         @Override

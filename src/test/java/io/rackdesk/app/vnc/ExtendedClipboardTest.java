@@ -89,6 +89,19 @@ class ExtendedClipboardTest {
     }
 
     @Test
+    void withIncomingSwitchedOffNotifiedTextIsNotRequested() throws IOException {
+        ServerStream s = HostileServerTest.extendedCaps(ServerStream.handshake(8, 8));
+        s.u8(3).u8(0).u16(0).u32(-4L & 0xFFFFFFFFL).u32(ExtendedClipboard.NOTIFY | ExtendedClipboard.FORMAT_TEXT);
+        try (RfbSession session = open(s, new VncOptions())) {
+            session.receiveClipboard(false);
+            session.processMessage();
+            int mark = sent.size();
+            session.processMessage();
+            assertEquals(mark, sent.size(), "no Request: the guest's text does not cross");
+        }
+    }
+
+    @Test
     void localTextIsNotifiedThenProvidedWhenTheServerRequestsIt() throws IOException {
         ServerStream s = HostileServerTest.extendedCaps(ServerStream.handshake(8, 8));
         s.u8(3).u8(0).u16(0).u32(-4L & 0xFFFFFFFFL).u32(ExtendedClipboard.REQUEST | ExtendedClipboard.FORMAT_TEXT);
