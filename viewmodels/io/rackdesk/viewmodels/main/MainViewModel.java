@@ -28,6 +28,7 @@ import io.rackdesk.app.task.Worker;
 import io.rackdesk.app.console.ConsoleLink;
 import io.rackdesk.app.console.VncConsoleConnection;
 import io.rackdesk.viewmodels.console.ConsoleViewModel;
+import io.rackdesk.viewmodels.console.ConsolesViewModel;
 import io.rackdesk.viewmodels.console.LibvirtConsoleSource;
 import io.rackdesk.viewmodels.DialogService;
 import io.rackdesk.viewmodels.connections.ConnectionState;
@@ -85,6 +86,7 @@ public final class MainViewModel {
     private final VmDetailsViewModel vmDetails;
     private final XmlEditorViewModel xmlEditor;
     private final ConsoleViewModel console;
+    private final ConsolesViewModel consoleTabs;
     private final SerialWorker consoleIo = new SerialWorker("console-io");
     private final java.util.Set<String> temporary = new java.util.HashSet<>();
     private final CephClusterAccess ceph;
@@ -137,8 +139,9 @@ public final class MainViewModel {
         for (CephClusterSettings c : settings.cephClusters()) {
             cephClusters.add(newCephCluster(c));
         }
-        this.console = new ConsoleViewModel(l10n, tasks, consoleIo, Objects.requireNonNull(consoles),
-                new LibvirtConsoleSource(vm -> vm.connection().openHost().orElse(null), l10n));
+        LibvirtConsoleSource consoleSource = new LibvirtConsoleSource(vm -> vm.connection().openHost().orElse(null), l10n);
+        this.console = new ConsoleViewModel(l10n, tasks, consoleIo, Objects.requireNonNull(consoles), consoleSource, dialogs);
+        this.consoleTabs = new ConsolesViewModel(() -> new ConsoleViewModel(l10n, tasks, consoleIo, consoles, consoleSource, dialogs), l10n);
         connections.addListener((javafx.collections.ListChangeListener<ConnectionViewModel>) c -> updateConnectionSummary());
         cephClusters.addListener((javafx.collections.ListChangeListener<CephClusterViewModel>) c -> updateConnectionSummary());
         selection.addListener((obs, old, now) -> onNavigate(now));
@@ -234,9 +237,14 @@ public final class MainViewModel {
     }
 
     /** Details of the one selected VM. */
-    /** The console shown in the VM details (one at a time for now). */
+    /** The console shown in the VM details' Console tab. */
     public ConsoleViewModel console() {
         return console;
+    }
+
+    /** The consoles window: one tab per VM ("Open console" in the VM table). */
+    public ConsolesViewModel consoles() {
+        return consoleTabs;
     }
 
     public VmDetailsViewModel vmDetails() {
@@ -397,6 +405,7 @@ public final class MainViewModel {
     /** Closes every connection (on their workers) and the console. */
     public void shutdown() {
         console.close();
+        consoleTabs.closeAll();
         for (ConnectionViewModel c : connections) {
             c.disconnect();
         }

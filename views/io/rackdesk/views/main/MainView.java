@@ -9,6 +9,7 @@ import io.rackdesk.viewmodels.main.NavigationTarget;
 import io.rackdesk.views.ViewLoader;
 import io.rackdesk.views.connections.ConnectionDialogs;
 import io.rackdesk.views.console.ConsoleView;
+import io.rackdesk.views.console.ConsolesWindow;
 import io.rackdesk.views.icons.RackdeskIcon;
 import io.rackdesk.viewmodels.hosts.HostOverviewViewModel;
 import io.rackdesk.views.hosts.HostView;
@@ -49,6 +50,7 @@ public final class MainView {
     private final MainViewModel viewModel;
     private final Localization l10n;
     private final VmTableView vmTable;
+    private final ConsolesWindow consoles;
     private final Lazy<StorageView> storage;
     private final Lazy<NetworksView> networks;
     private final Lazy<HostView> hostPage;
@@ -84,6 +86,13 @@ public final class MainView {
         this.networks = Lazy.of(() -> new NetworksView(l10n));
         this.hostPage = Lazy.of(() -> new HostView(new HostOverviewViewModel(l10n), l10n));
         this.root = ViewLoader.load(this, "MainWindow.fxml", l10n);
+        this.consoles = new ConsolesWindow(viewModel.consoles(), l10n);
+        vmTable.setOnOpenConsole(vm -> consoles.open(vm, root.getScene() == null ? null : root.getScene().getWindow()));
+    }
+
+    /** The consoles window (one tab per VM console). */
+    public ConsolesWindow consoles() {
+        return consoles;
     }
 
     public BorderPane root() {

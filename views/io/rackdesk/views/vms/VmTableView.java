@@ -53,6 +53,7 @@ public final class VmTableView {
     private final Supplier<VmDetailsView> detailsFactory;
     /** Made on the first single selection: building it (charts, trees, the XML editor) was a third of start-up. */
     private VmDetailsView details;
+    private java.util.function.Consumer<VmItem> onOpenConsole;
 
     @FXML private Label title;
     @FXML private CustomTextField filter;
@@ -82,6 +83,11 @@ public final class VmTableView {
             VmAction.PAUSE, RackdeskIcon.VM_PAUSED, VmAction.RESUME, RackdeskIcon.RESUME);
 
     /** {@code details} makes the details pane, called once, when a single VM is first selected. */
+    /** What "Open console" does with the selected VM (the main window: a tab in the consoles window); unset, the details' Console tab opens. */
+    public void setOnOpenConsole(java.util.function.Consumer<VmItem> action) {
+        onOpenConsole = action;
+    }
+
     public VmTableView(VmTableViewModel viewModel, Supplier<VmDetailsView> details, Localization l10n) {
         this.viewModel = viewModel;
         this.l10n = l10n;
@@ -202,7 +208,12 @@ public final class VmTableView {
         MenuItem console = new MenuItem(l10n.lang("vm.openConsole"), RackdeskIcon.CONSOLE.node());
         console.disableProperty().bind(viewModel.singleSelectionProperty().isNull());
         console.setOnAction(e -> {
-            showDetails(viewModel.singleSelectionProperty().get() != null);
+            VmItem vm = viewModel.singleSelectionProperty().get();
+            if (onOpenConsole != null && vm != null) {
+                onOpenConsole.accept(vm); // the consoles window: one tab per VM
+                return;
+            }
+            showDetails(vm != null);
             if (details != null) {
                 details.showConsole();
             }
