@@ -72,6 +72,14 @@ public interface CephClusterAccess extends AutoCloseable {
 
     CompletableFuture<Void> deletePool(String key, String pool);
 
+    /**
+     * Runs {@code call} on the cluster's worker with its connection (work of other features, such as
+     * attaching an RBD image to a VM); fails when the cluster is not watched.
+     */
+    default <T> CompletableFuture<T> submit(String key, io.rackdesk.app.ceph.CephClusterService.ClientFunction<T> call) {
+        return CompletableFuture.failedFuture(new UnsupportedOperationException("no cluster work here"));
+    }
+
     @Override
     void close();
 

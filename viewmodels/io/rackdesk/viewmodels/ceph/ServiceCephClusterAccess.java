@@ -152,6 +152,11 @@ public final class ServiceCephClusterAccess implements CephClusterAccess {
         return run(key, c -> CephPoolActions.delete(c, pool));
     }
 
+    @Override
+    public <T> CompletableFuture<T> submit(String key, CephClusterService.ClientFunction<T> call) {
+        return service.submit(key, call);
+    }
+
     /** A call that answers nothing. */
     private interface Action {
         void run(io.rackdesk.app.ceph.CephClient c) throws io.rackdesk.app.ceph.CephException;

@@ -84,6 +84,24 @@ public final class MainView {
         this.networks = Lazy.of(() -> new NetworksView(l10n));
         this.hostPage = Lazy.of(() -> new HostView(new HostOverviewViewModel(l10n), l10n));
         this.root = ViewLoader.load(this, "MainWindow.fxml", l10n);
+        vmTable.setOnAttachRbd(vm -> openRbdAttach(null, null, vm));
+    }
+
+    /**
+     * Opens "Attach RBD image to VM" with what is known preselected (each may be null): the RBD
+     * images tab's attach action passes its cluster and image, the VM row menu its VM. Returns the
+     * view (tests drive it).
+     */
+    public io.rackdesk.views.ceph.RbdAttachView openRbdAttach(CephClusterViewModel cluster,
+            io.rackdesk.app.ceph.rbd.RbdImageRef image, io.rackdesk.viewmodels.vms.VmItem vm) {
+        CephClusterViewModel c = cluster != null ? cluster : image != null ? viewModel.currentCephCluster() : null;
+        return io.rackdesk.views.ceph.RbdAttachView.open(root.getScene() == null ? null : root.getScene().getWindow(),
+                viewModel.newRbdAttach(c, image, vm), l10n);
+    }
+
+    /** The images tab's attach handler: the image on the cluster shown in the window. */
+    public java.util.function.Consumer<io.rackdesk.app.ceph.rbd.RbdImageRef> rbdAttachHandler() {
+        return image -> openRbdAttach(null, image, null);
     }
 
     public BorderPane root() {
