@@ -654,7 +654,10 @@ public final class RbdAttachViewModel {
         }
         step(StepKind.CREATE_IMAGE, () -> access.createImage(r.cluster.id(), r.image, r.bytes), v -> null,
                 v -> Sizes.bytes(r.bytes), v -> {
+                    // the image exists now: should a later step fail, the next run takes it as it is
                     images.add(r.image.image());
+                    image.set(r.image.image());
+                    newImage.set(false);
                     client(r);
                 });
     }

@@ -102,9 +102,14 @@ public final class RbdAttachView {
 
     @FXML
     private void initialize() {
+        // converters before values: a combo's button shows its value through the converter it had then
+        clusterChoice.setConverter(converter(CephClusterViewModel::name));
+        hostChoice.setConverter(converter(ConnectionViewModel::name));
+        vmChoice.setConverter(converter(v -> v.name() + "  (" + v.getState().id() + ")"));
+        busChoice.setConverter(converter(Bus::xml));
+        modeChoice.setConverter(converter(viewModel::modeText));
         clusterChoice.setItems(viewModel.clusters());
         clusterChoice.valueProperty().bindBidirectional(viewModel.clusterProperty());
-        clusterChoice.setConverter(converter(CephClusterViewModel::name));
         poolChoice.setItems(viewModel.pools());
         poolChoice.valueProperty().bindBidirectional(viewModel.poolProperty());
         imageChoice.setItems(viewModel.images());
@@ -126,18 +131,14 @@ public final class RbdAttachView {
 
         hostChoice.setItems(viewModel.hosts());
         hostChoice.valueProperty().bindBidirectional(viewModel.hostProperty());
-        hostChoice.setConverter(converter(ConnectionViewModel::name));
         vmChoice.itemsProperty().bind(viewModel.vmsProperty());
         vmChoice.valueProperty().bindBidirectional(viewModel.vmProperty());
-        vmChoice.setConverter(converter(v -> v.name() + "  (" + v.getState().id() + ")"));
         busChoice.getItems().setAll(Bus.values());
         busChoice.valueProperty().bindBidirectional(viewModel.busProperty());
-        busChoice.setConverter(converter(Bus::xml));
         targetField.textProperty().bindBidirectional(viewModel.targetProperty());
         clientField.textProperty().bindBidirectional(viewModel.clientIdProperty());
         modeChoice.setItems(viewModel.modes());
         modeChoice.valueProperty().bindBidirectional(viewModel.modeProperty());
-        modeChoice.setConverter(converter(viewModel::modeText));
         modeChoice.setButtonCell(new ListCell<>() {
             @Override
             protected void updateItem(RbdDisks.Mode m, boolean empty) {

@@ -22,6 +22,7 @@ import io.rackdesk.app.settings.ConnectionSettings;
 import io.rackdesk.app.task.CallTimeoutException;
 import io.rackdesk.app.task.DefaultTaskExecutor;
 import io.rackdesk.testsupport.FakeCephClusters;
+import io.rackdesk.testsupport.FakeRbdAttach;
 import io.rackdesk.testsupport.RecordingDialogs;
 import io.rackdesk.testsupport.UiQueue;
 import io.rackdesk.viewmodels.ceph.RbdAttachViewModel.StepKind;
@@ -49,104 +50,19 @@ import org.junit.jupiter.api.Test;
  * libvirt's in-process test driver (its VM "test" runs), so the host list is a real connection's.
  */
 class RbdAttachViewModelTest {
-    private static final String SECRET = "3f6b9c2e-1111-4a2b-9c3d-0123456789ab";
-    private static final byte[] KEY = {1, 2, 3, 4, 5, 6, 7, 8};
+    private static final String SECRET = FakeRbdAttach.SECRET;
+    private static final byte[] KEY = FakeRbdAttach.KEY;
 
     private final UiQueue ui = new UiQueue();
     private final DefaultTaskExecutor tasks = new DefaultTaskExecutor(ui);
     private final Localization l10n = new Localization(Locale.ENGLISH);
     private final FakeCephClusters fakeCeph = new FakeCephClusters();
-    private final FakeAccess access = new FakeAccess();
+    private final FakeRbdAttach access = new FakeRbdAttach();
     private final CephClusterViewModel cluster = new CephClusterViewModel(new CephClusterSettings("c1", "lab", "/tmp/ceph.conf",
             null, List.of(), "admin", null, 5, true), fakeCeph, tasks, l10n, new RecordingDialogs());
     private final ObservableList<CephClusterViewModel> clusters = FXCollections.observableArrayList(cluster);
     private ConnectionViewModel conn;
     private VmItem testVm;
-
-    /** Answers of a cluster and a host, settable per test; every call recorded in order. */
-    static final class FakeAccess implements RbdAttachAccess {
-        final List<String> calls = new ArrayList<>();
-        List<String> pools = List.of("rbd", "vms");
-        Map<String, List<String>> images = new HashMap<>(Map.of("rbd", List.of("img1", "web-data"), "vms", List.of()));
-        List<String> monitors = List.of("192.0.2.10:6789", "192.0.2.11:6789");
-        List<String> watchers = List.of();
-        RbdDisks.DomainDisks domain = new RbdDisks.DomainDisks(true, true, Set.of("vda", "sda"), List.of(),
-                Map.of("client.rackdesk-test secret", SECRET));
-        Supplier<CompletableFuture<RbdClientAccess>> client;
-        Supplier<CompletableFuture<String>> secret = () -> CompletableFuture.completedFuture(SECRET);
-        Supplier<CompletableFuture<RbdDisks.Attached>> attach;
-        RbdClientAccess prepared;
-        byte[] secretValue;
-        RbdDiskXml.RbdDisk attached;
-        RbdDisks.Mode attachedMode;
-        long createdBytes;
-
-        @Override
-        public CompletableFuture<List<String>> pools(String c) {
-            calls.add("pools " + c);
-            return CompletableFuture.completedFuture(pools);
-        }
-
-        @Override
-        public CompletableFuture<List<String>> images(String c, String pool) {
-            calls.add("images " + pool);
-            return CompletableFuture.completedFuture(images.getOrDefault(pool, List.of()));
-        }
-
-        @Override
-        public CompletableFuture<List<String>> monitors(String c) {
-            return CompletableFuture.completedFuture(monitors);
-        }
-
-        @Override
-        public CompletableFuture<List<String>> watchers(String c, RbdImageRef image) {
-            calls.add("watchers " + image);
-            return CompletableFuture.completedFuture(watchers);
-        }
-
-        @Override
-        public CompletableFuture<Void> createImage(String c, RbdImageRef image, long bytes) {
-            calls.add("create " + image);
-            createdBytes = bytes;
-            return CompletableFuture.completedFuture(null);
-        }
-
-        @Override
-        public CompletableFuture<RbdClientAccess> prepareClient(String c, RbdImageRef image, String clientId) {
-            calls.add("client " + clientId + " " + image);
-            if (client != null) {
-                return client.get();
-            }
-            prepared = RbdClientAccess.of(image, clientId, monitors, KEY, true, false);
-            return CompletableFuture.completedFuture(prepared);
-        }
-
-        @Override
-        public CompletableFuture<RbdDisks.DomainDisks> domainDisks(VmItem vm) {
-            calls.add("disks " + vm.name());
-            return CompletableFuture.completedFuture(domain);
-        }
-
-        @Override
-        public CompletableFuture<String> defineSecret(VmItem vm, String usage, byte[] key) {
-            calls.add("secret " + usage);
-            secretValue = key.clone();
-            return secret.get();
-        }
-
-        @Override
-        public CompletableFuture<RbdDisks.Attached> attach(VmItem vm, RbdDiskXml.RbdDisk disk, RbdDisks.Mode mode) {
-            calls.add("attach " + disk.sourceName() + " " + disk.targetDev() + " " + mode);
-            attached = disk;
-            attachedMode = mode;
-            if (attach != null) {
-                return attach.get();
-            }
-            String found = RbdDiskXml.diskXml(disk).replace("</disk>", "  <alias name='virtio-disk1'/>\n</disk>");
-            return CompletableFuture.completedFuture(new RbdDisks.Attached(disk, true, true, null, false, RbdDiskXml.diskXml(disk),
-                    found));
-        }
-    }
 
     @BeforeEach
     void open() {
