@@ -106,6 +106,7 @@ public final class RbdAttachViewModel {
     private final ReadOnlyBooleanWrapper done = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper result = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper resultNote = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper resultXml = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper loading = new ReadOnlyStringWrapper("");
     private final BooleanBinding canRun;
@@ -298,6 +299,11 @@ public final class RbdAttachViewModel {
         return result.getReadOnlyProperty();
     }
 
+    /** Why the disk went to the config only when the live attach failed ("The live attach failed: ..."), or empty. */
+    public ReadOnlyStringProperty resultNoteProperty() {
+        return resultNote.getReadOnlyProperty();
+    }
+
     /** The disk as found in the domain XML libvirt gave back after the attach. */
     public ReadOnlyStringProperty resultXmlProperty() {
         return resultXml.getReadOnlyProperty();
@@ -342,7 +348,8 @@ public final class RbdAttachViewModel {
             }
             pools.setAll(list);
             String want = wantedImage != null ? wantedImage.pool() : pool.get();
-            pool.set(want != null && list.contains(want) ? want : list.isEmpty() ? null : list.get(0));
+            // Ceph's default RBD pool is named rbd
+            pool.set(want != null && list.contains(want) ? want : list.contains("rbd") ? "rbd" : list.isEmpty() ? null : list.get(0));
             if (pool.get() != null && pool.get().equals(want)) {
                 onPool(want);   // same value: no change event, but the images are of the old cluster
             }
@@ -455,8 +462,10 @@ public final class RbdAttachViewModel {
     // ------------------------------------------------------------------ validation and preview
 
     private void refresh() {
-        String p = validate();
-        problem.set(p);
+        problem.set(validate());
+        if (running.get() || done.get()) {
+            return;   // the plan and the XML stay those of the run (the attach step shows the XML it sends)
+        }
         plan.setAll(planLines());
         previewXml.set(preview());
     }
@@ -603,6 +612,7 @@ public final class RbdAttachViewModel {
                 effectiveClientId(), bus.get(), strip(target.get()), mode.get(), List.copyOf(monitors));
         error.set("");
         result.set("");
+        resultNote.set("");
         resultXml.set("");
         List<Step> list = new ArrayList<>();
         list.add(new Step(StepKind.CHECK, l10n.lang("rbdattach.step.check", r.vm.name(), r.image), StepState.PENDING, ""));
@@ -689,12 +699,11 @@ public final class RbdAttachViewModel {
         previewXml.set(RbdDiskXml.diskXml(disk));
         step(StepKind.ATTACH, () -> access.attach(r.vm, disk, r.mode), at -> null, this::attachedText, at -> {
             result.set(l10n.lang(at.alreadyThere() ? "rbdattach.result.already" : "rbdattach.result.done", r.image, r.vm.name(),
-                    at.disk().targetDev(), where(at)) + (at.liveError() != null
-                    ? " " + l10n.lang("rbdattach.result.liveFailed", at.liveError()) : ""));
+                    at.disk().targetDev(), where(at)));
+            resultNote.set(at.liveError() != null ? l10n.lang("rbdattach.result.liveFailed", at.liveError()) : "");
             resultXml.set(at.found() != null ? at.found() : RbdDiskXml.diskXml(at.disk()));
-            running.set(false);
             done.set(true);
-            reloadVm();
+            running.set(false);
         });
     }
 

@@ -30,6 +30,7 @@ import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import javafx.util.StringConverter;
@@ -65,10 +66,13 @@ public final class RbdAttachView {
     @FXML private ComboBox<RbdDisks.Mode> modeChoice;
     @FXML private Label loadingLabel;
     @FXML private TextArea previewArea;
+    @FXML private Label previewTitle;
+    @FXML private Label planTitle;
     @FXML private VBox planBox;
     @FXML private Label progressTitle;
     @FXML private VBox stepsBox;
     @FXML private Label resultLabel;
+    @FXML private Label resultNoteLabel;
     @FXML private Label foundTitle;
     @FXML private TextArea foundArea;
     @FXML private Label problemLabel;
@@ -160,9 +164,24 @@ public final class RbdAttachView {
             n.visibleProperty().bind(Bindings.isNotEmpty(viewModel.steps()));
             n.managedProperty().bind(n.visibleProperty());
         }
+        // once a run starts its steps take the plan's place; after success the disk libvirt has takes the preview's
+        for (Node n : new Node[] {planTitle, planBox}) {
+            n.visibleProperty().bind(Bindings.isEmpty(viewModel.steps()));
+            n.managedProperty().bind(n.visibleProperty());
+        }
+        for (Node n : new Node[] {previewTitle, previewArea}) {
+            n.visibleProperty().bind(viewModel.doneProperty().not());
+            n.managedProperty().bind(n.visibleProperty());
+        }
+        for (Label l : new Label[] {resultLabel, resultNoteLabel, problemLabel, errorLabel, loadingLabel}) {
+            l.setMinHeight(Region.USE_PREF_SIZE);
+        }
         resultLabel.textProperty().bind(viewModel.resultProperty());
         resultLabel.visibleProperty().bind(viewModel.resultProperty().isNotEmpty());
         resultLabel.managedProperty().bind(resultLabel.visibleProperty());
+        resultNoteLabel.textProperty().bind(viewModel.resultNoteProperty());
+        resultNoteLabel.visibleProperty().bind(viewModel.resultNoteProperty().isNotEmpty());
+        resultNoteLabel.managedProperty().bind(resultNoteLabel.visibleProperty());
         foundArea.textProperty().bind(viewModel.resultXmlProperty());
         for (Node n : new Node[] {foundTitle, foundArea}) {
             n.visibleProperty().bind(viewModel.resultXmlProperty().isNotEmpty());
@@ -182,7 +201,7 @@ public final class RbdAttachView {
         dialog.setGraphic(RackdeskIcon.VOLUME.node());
         dialog.setResizable(true);
         dialog.getDialogPane().setContent(root);
-        dialog.getDialogPane().setPrefWidth(1040);
+        dialog.getDialogPane().setPrefWidth(1180);
         dialog.getDialogPane().getButtonTypes().addAll(runType,
                 new ButtonType(l10n.lang("rbdattach.close"), ButtonBar.ButtonData.CANCEL_CLOSE));
         ThemeManager.addAppStylesheet(dialog.getDialogPane());
@@ -204,6 +223,7 @@ public final class RbdAttachView {
         for (String line : viewModel.plan()) {
             Label l = new Label(i++ + ". " + line);
             l.setWrapText(true);
+            l.setMinHeight(Region.USE_PREF_SIZE);
             planBox.getChildren().add(l);
         }
     }
@@ -217,15 +237,24 @@ public final class RbdAttachView {
                 case RUNNING -> RackdeskIcon.CONNECTING;
                 case PENDING, SKIPPED -> RackdeskIcon.DISCONNECTED;
             };
-            Label title = new Label(s.title());
-            title.setMinWidth(Label.USE_PREF_SIZE);
-            Label state = new Label(l10n.lang("rbdattach.state." + s.state().name()));
-            state.getStyleClass().add("rbd-step-detail");
-            state.setMinWidth(Label.USE_PREF_SIZE);
-            Label detail = new Label(s.detail());
-            detail.getStyleClass().add("rbd-step-detail");
-            detail.setWrapText(true);
-            HBox row = new HBox(8, icon.node(), title, state, detail);
+            String state = l10n.lang(switch (s.state()) {
+                case PENDING -> "rbdattach.state.PENDING";
+                case RUNNING -> "rbdattach.state.RUNNING";
+                case DONE -> "rbdattach.state.DONE";
+                case FAILED -> "rbdattach.state.FAILED";
+                case SKIPPED -> "rbdattach.state.SKIPPED";
+            });
+            Label title = new Label(s.title() + " · " + state);
+            VBox text = new VBox(1, title);
+            if (!s.detail().isEmpty()) {
+                Label detail = new Label(s.detail());
+                detail.getStyleClass().add("rbd-step-detail");
+                detail.setWrapText(true);
+                detail.setMinHeight(Region.USE_PREF_SIZE);
+                text.getChildren().add(detail);
+            }
+            HBox.setHgrow(text, javafx.scene.layout.Priority.ALWAYS);
+            HBox row = new HBox(8, icon.node(), text);
             row.setAlignment(javafx.geometry.Pos.TOP_LEFT);
             row.getStyleClass().add("rbd-step-" + s.state().name());
             row.setId("rbdStep-" + s.kind().name());

@@ -155,7 +155,7 @@ class RbdAttachViewModelTest {
                 "Check that rbd/img1 is not open elsewhere and not yet attached to test.",
                 "Create client.rackdesk-test with caps mon 'profile rbd' osd 'profile rbd pool=rbd', or reuse it (adding pool rbd to its caps when missing).",
                 "Reuse the libvirt ceph secret \"client.rackdesk-test secret\" (" + SECRET + ") on kvm-test and set it to the client's key.",
-                "Attach rbd/img1 to test as vdb (virtio): live and persistent (persistent only if the VM cannot hot-plug it); then re-read the VM's XML to confirm."),
+                "Attach rbd/img1 to test as vdb (virtio): live and persistent (else persistent only); then re-read the VM's XML to confirm."),
                 f.plan());
 
         f.clientIdProperty().set("other");
@@ -239,6 +239,20 @@ class RbdAttachViewModelTest {
         assertTrue(f.resultXmlProperty().get().contains("<alias name='virtio-disk1'/>"), "the re-read element, not ours");
         assertTrue(f.doneProperty().get());
         assertFalse(f.canRunProperty().get(), "one run per dialog");
+    }
+
+    @Test
+    void aLiveAttachThatFellBackToTheConfigSaysWhy() {
+        RbdAttachViewModel f = form(new RbdImageRef("rbd", "img1"), testVm);
+        access.attach = () -> CompletableFuture.completedFuture(new RbdDisks.Attached(access.attached, false, true,
+                "internal error: unable to execute QEMU command 'device_add': Bus 'pci.0' does not support hotplugging", false,
+                RbdDiskXml.diskXml(access.attached), null));
+        runToEnd(f);
+        assertEquals("Attached rbd/img1 to test as vdb, in its config (takes effect at the next start).", f.resultProperty().get());
+        assertEquals("The running VM could not take it (it is in the config only, for the next start): internal error: unable to"
+                + " execute QEMU command 'device_add': Bus 'pci.0' does not support hotplugging", f.resultNoteProperty().get());
+        assertEquals(RbdDiskXml.diskXml(access.attached), f.resultXmlProperty().get(), "ours, when libvirt's text was not found");
+        assertEquals("", f.errorProperty().get());
     }
 
     @Test
