@@ -3,7 +3,6 @@ package io.rackdesk.viewmodels.ceph;
 import io.rackdesk.app.ceph.CephPools;
 import io.rackdesk.app.ceph.rbd.RbdClientAccess;
 import io.rackdesk.app.ceph.rbd.RbdImageRef;
-import io.rackdesk.app.ceph.rbd.RbdImageSummary;
 import io.rackdesk.app.ceph.rbd.RbdImages;
 import io.rackdesk.app.libvirt.LibvirtHost;
 import io.rackdesk.app.libvirt.RbdDiskXml;
@@ -31,8 +30,7 @@ public final class ServiceRbdAttachAccess implements RbdAttachAccess {
 
     @Override
     public CompletableFuture<List<String>> pools(String cluster) {
-        return ceph.submit(cluster, c -> {
-            List<CephPools.Detail> all = CephPools.read(c);
+        return ceph.pools(cluster).thenApply(all -> {
             List<String> rbd = all.stream().filter(p -> p.applications().contains("rbd")).map(CephPools.Detail::name).sorted().toList();
             return rbd.isEmpty() ? all.stream().map(CephPools.Detail::name).sorted().toList() : rbd;
         });
@@ -40,7 +38,7 @@ public final class ServiceRbdAttachAccess implements RbdAttachAccess {
 
     @Override
     public CompletableFuture<List<String>> images(String cluster, String pool) {
-        return ceph.submit(cluster, c -> new RbdImages(c).list(pool, false).stream().map(s -> s.ref().image()).sorted().toList());
+        return ceph.rbdImages(cluster, pool, false).thenApply(l -> l.stream().map(s -> s.ref().image()).sorted().toList());
     }
 
     @Override
@@ -55,10 +53,7 @@ public final class ServiceRbdAttachAccess implements RbdAttachAccess {
 
     @Override
     public CompletableFuture<Void> createImage(String cluster, RbdImageRef image, long bytes) {
-        return ceph.submit(cluster, c -> {
-            new RbdImages(c).create(image, bytes);
-            return null;
-        });
+        return ceph.rbdCreate(cluster, image, bytes, io.rackdesk.app.ceph.rbd.RbdFeatures.DEFAULT);
     }
 
     @Override

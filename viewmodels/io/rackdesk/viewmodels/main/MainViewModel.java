@@ -14,6 +14,7 @@ import io.rackdesk.app.settings.ConnectionSettings;
 import io.rackdesk.viewmodels.ceph.CephClusterAccess;
 import io.rackdesk.viewmodels.ceph.CephClusterDialogViewModel;
 import io.rackdesk.viewmodels.ceph.CephClusterViewModel;
+import io.rackdesk.viewmodels.ceph.RbdVmUsage;
 import io.rackdesk.viewmodels.ceph.ServiceCephClusterAccess;
 import io.rackdesk.app.settings.Settings;
 import io.rackdesk.app.settings.SettingsLoad;
@@ -73,6 +74,8 @@ public final class MainViewModel {
     private final ObservableList<ConnectionViewModel> connections =
             FXCollections.observableArrayList(c -> new Observable[] {c.stateProperty()});
     private final ReadOnlyObjectWrapper<Theme> theme = new ReadOnlyObjectWrapper<>();
+    /** Which running VM uses an RBD image: asked by the RBD page before a rollback. */
+    private final RbdVmUsage rbdUsage;
     private final ObjectProperty<NavigationTarget> selection = new SimpleObjectProperty<>(new NavigationTarget.AllVms());
     private final ReadOnlyStringWrapper connectionSummary = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper activity = new ReadOnlyStringWrapper("");
@@ -122,6 +125,7 @@ public final class MainViewModel {
         this.tasks = Objects.requireNonNull(tasks);
         this.dialogs = Objects.requireNonNull(dialogs);
         this.l10n = Objects.requireNonNull(l10n);
+        this.rbdUsage = new RunningVmRbdUsage(connections, l10n);
         this.settings = startup.settings();
         this.theme.set(settings.theme());
         for (ConnectionSettings c : settings.connections()) {
@@ -231,7 +235,9 @@ public final class MainViewModel {
     }
 
     private CephClusterViewModel newCephCluster(CephClusterSettings c) {
-        return new CephClusterViewModel(c, ceph, tasks, l10n, dialogs);
+        CephClusterViewModel vm = new CephClusterViewModel(c, ceph, tasks, l10n, dialogs);
+        vm.rbd().setVmUsage(rbdUsage);
+        return vm;
     }
 
     public ObservableList<ConnectionViewModel> connections() {

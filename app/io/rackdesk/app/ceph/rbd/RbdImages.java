@@ -307,12 +307,17 @@ public final class RbdImages {
 
     /** A new image with Ceph's default features (layering, exclusive-lock, object-map, fast-diff, deep-flatten). */
     public void create(RbdImageRef ref, long sizeBytes) throws CephException {
+        create(ref, sizeBytes, RbdFeatures.DEFAULT);
+    }
+
+    /** A new image with the given feature bits ({@link RbdFeatures}); librbd refuses inconsistent sets (EINVAL). */
+    public void create(RbdImageRef ref, long sizeBytes, long features) throws CephException {
         if (sizeBytes <= 0) {
             throw new IllegalArgumentException("the size of " + ref + " must be positive");
         }
         client.withPool(ref.pool(), io -> {
             try {
-                new Rbd(io).create(ref.image(), sizeBytes, RbdFeatures.DEFAULT, 0);
+                new Rbd(io).create(ref.image(), sizeBytes, features, 0);
             } catch (RbdException e) {
                 int rc = e.getReturnValue();
                 throw rc == EEXIST ? refused("cannot create " + ref + ": an image with that name already exists", rc)
