@@ -15,7 +15,7 @@ import java.util.concurrent.CompletableFuture;
  * app's is {@link ServiceRbdAttachAccess}; tests use a fake.
  */
 public interface RbdAttachAccess {
-    /** The pools that hold RBD images (application rbd), or every pool when none is tagged. */
+    /** The pool names: those tagged with application rbd first, then the others. */
     CompletableFuture<List<String>> pools(String cluster);
 
     /** The image names of one pool, sorted. */

@@ -30,10 +30,9 @@ public final class ServiceRbdAttachAccess implements RbdAttachAccess {
 
     @Override
     public CompletableFuture<List<String>> pools(String cluster) {
-        return ceph.pools(cluster).thenApply(all -> {
-            List<String> rbd = all.stream().filter(p -> p.applications().contains("rbd")).map(CephPools.Detail::name).sorted().toList();
-            return rbd.isEmpty() ? all.stream().map(CephPools.Detail::name).sorted().toList() : rbd;
-        });
+        return ceph.pools(cluster).thenApply(all -> java.util.stream.Stream.concat(
+                all.stream().filter(p -> p.applications().contains("rbd")).map(CephPools.Detail::name).sorted(),
+                all.stream().filter(p -> !p.applications().contains("rbd")).map(CephPools.Detail::name).sorted()).toList());
     }
 
     @Override

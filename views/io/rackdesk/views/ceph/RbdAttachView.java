@@ -207,7 +207,7 @@ public final class RbdAttachView {
         ThemeManager.addAppStylesheet(dialog.getDialogPane());
         dialog.setResultConverter(b -> null);
         Button run = (Button) dialog.getDialogPane().lookupButton(runType);
-        run.setId("rbdRun");
+        run.setId("attachRun");
         run.getStyleClass().add(Styles.ACCENT);
         run.disableProperty().bind(viewModel.canRunProperty().not());
         // Run never closes the dialog: the steps and the result show in it
@@ -257,7 +257,7 @@ public final class RbdAttachView {
             HBox row = new HBox(8, icon.node(), text);
             row.setAlignment(javafx.geometry.Pos.TOP_LEFT);
             row.getStyleClass().add("rbd-step-" + s.state().name());
-            row.setId("rbdStep-" + s.kind().name());
+            row.setId("attachStep-" + s.kind().name());
             stepsBox.getChildren().add(row);
         }
     }

@@ -292,7 +292,10 @@ public final class MainView {
     }
 
     private CephClusterView cephPage(CephClusterViewModel c) {
-        return cephPages.computeIfAbsent(c, x -> new CephClusterView(x, l10n));
+        return cephPages.computeIfAbsent(c, x -> {
+            x.rbd().attachHandlerProperty().set(image -> openRbdAttach(x, image, null));   // the RBD page's "Attach to VM…"
+            return new CephClusterView(x, l10n);
+        });
     }
 
     private ConnectionViewModel selectedConnection() {

@@ -165,16 +165,16 @@ class RbdAttachLabUiTest {
         assertEquals("raw", found.driverType());
         assertEquals(List.of(RbdDiskXml.Monitor.parse(CephLab.get("RACKDESK_CEPH_MON"))), found.monitors());
         assertTrue(virsh("secret-list").contains(found.secretUuid()), "the secret is on the host");
-        String shown = robot.lookup("#rbdFound").queryAs(TextArea.class).getText();
+        String shown = robot.lookup("#attachFound").queryAs(TextArea.class).getText();
         assertTrue(shown.contains("name='rbd/" + image + "'") && shown.contains("dev='" + target + "'"), shown);
-        assertTrue(robot.lookup("#rbdResult").queryAs(Labeled.class).getText().startsWith("Attached rbd/" + image + " to " + domain
-                + " as " + target), robot.lookup("#rbdResult").queryAs(Labeled.class).getText());
+        assertTrue(robot.lookup("#attachResult").queryAs(Labeled.class).getText().startsWith("Attached rbd/" + image + " to " + domain
+                + " as " + target), robot.lookup("#attachResult").queryAs(Labeled.class).getText());
         assertEquals("profile rbd pool=rbd", CephLab.cli("auth", "get", "client." + CLIENT_ID).get(0).path("caps").path("osd").asText());
 
         String file = System.getProperty("rackdesk.screenshot.rbdattach");
         if (file != null) {
             WaitForAsyncUtils.waitForFxEvents();
-            robot.interact(() -> Screenshots.write(robot.lookup("#rbdFound").query().getScene(), Path.of(file)));
+            robot.interact(() -> Screenshots.write(robot.lookup("#attachFound").query().getScene(), Path.of(file)));
         }
 
         // the clean-up leaves the labs as they were

@@ -96,63 +96,63 @@ class RbdAttachUiTest {
             RbdAttachView.open(null, model, l10n);
         });
 
-        waitFor(() -> robot.lookup("#rbdPreview").tryQuery().isPresent()
-                && !robot.lookup("#rbdPreview").queryAs(TextArea.class).getText().isEmpty(), "the preview");
-        assertEquals("lab", shown("#rbdCluster"));
-        assertEquals("web-data", robot.lookup("#rbdImage").queryAs(ComboBox.class).getValue());
-        assertEquals("kvm-test", shown("#rbdHost"));
-        assertEquals("test  (running)", shown("#rbdVm"));
-        TextField target = robot.lookup("#rbdTarget").queryAs(TextField.class);
+        waitFor(() -> robot.lookup("#attachPreview").tryQuery().isPresent()
+                && !robot.lookup("#attachPreview").queryAs(TextArea.class).getText().isEmpty(), "the preview");
+        assertEquals("lab", shown("#attachCluster"));
+        assertEquals("web-data", robot.lookup("#attachImage").queryAs(ComboBox.class).getValue());
+        assertEquals("kvm-test", shown("#attachHost"));
+        assertEquals("test  (running)", shown("#attachVm"));
+        TextField target = robot.lookup("#attachTarget").queryAs(TextField.class);
         assertEquals("vdb", target.getText(), "vda is used");
-        String preview = robot.lookup("#rbdPreview").queryAs(TextArea.class).getText();
+        String preview = robot.lookup("#attachPreview").queryAs(TextArea.class).getText();
         assertTrue(preview.contains("<source protocol='rbd' name='rbd/web-data'>"), preview);
         assertTrue(preview.contains("<secret type='ceph' uuid='" + FakeRbdAttach.SECRET + "'/>"), preview);
-        assertTrue(texts("#rbdPlan .label").get(2).startsWith("3. Reuse the libvirt ceph secret"), texts("#rbdPlan .label").toString());
-        Button run = robot.lookup("#rbdRun").queryAs(Button.class);
+        assertTrue(texts("#attachPlan .label").get(2).startsWith("3. Reuse the libvirt ceph secret"), texts("#attachPlan .label").toString());
+        Button run = robot.lookup("#attachRun").queryAs(Button.class);
         assertFalse(run.isDisabled());
 
         // a target that is taken: said under the form, Run off
         robot.doubleClickOn(target).write("vda");
-        Labeled problem = robot.lookup("#rbdProblem").queryAs(Labeled.class);
+        Labeled problem = robot.lookup("#attachProblem").queryAs(Labeled.class);
         waitFor(() -> problem.isVisible() && problem.getText().equals("vda is already used by another disk of test; vdb is free."),
                 "the problem: " + problem.getText());
         assertTrue(run.isDisabled());
         // a new image with a size without a unit
-        robot.clickOn("#rbdNew");
-        robot.clickOn("#rbdNewName").write("rbdatt-ui");
-        robot.doubleClickOn("#rbdNewSize").write("10");
+        robot.clickOn("#attachNew");
+        robot.clickOn("#attachNewName").write("rbdatt-ui");
+        robot.doubleClickOn("#attachNewSize").write("10");
         waitFor(() -> problem.getText().equals("10 is not a size with a unit: type e.g. 10G, 512M or 1.5T."), "size: " + problem.getText());
-        robot.doubleClickOn("#rbdNewSize").write("2G");
+        robot.doubleClickOn("#attachNewSize").write("2G");
         robot.doubleClickOn(target).write("vdc");
         waitFor(() -> !problem.isVisible(), "nothing wrong");
 
         // the host refuses the secret: said in the step and below, the form as typed
         access.secret = () -> java.util.concurrent.CompletableFuture.failedFuture(new IllegalStateException("internal error: boom"));
         robot.clickOn(run);
-        Labeled error = robot.lookup("#rbdError").queryAs(Labeled.class);
+        Labeled error = robot.lookup("#attachError").queryAs(Labeled.class);
         waitFor(() -> error.isVisible() && error.getText().equals("Defining the libvirt ceph secret on kvm-test failed: internal error: boom"),
                 "the error: " + error.getText());
-        assertTrue(robot.lookup("#rbdStep-SECRET").query().getStyleClass().contains("rbd-step-FAILED"));
-        assertTrue(robot.lookup("#rbdStep-ATTACH").query().getStyleClass().contains("rbd-step-SKIPPED"));
-        assertEquals("rbdatt-ui", robot.lookup("#rbdNewName").queryAs(TextField.class).getText());
+        assertTrue(robot.lookup("#attachStep-SECRET").query().getStyleClass().contains("rbd-step-FAILED"));
+        assertTrue(robot.lookup("#attachStep-ATTACH").query().getStyleClass().contains("rbd-step-SKIPPED"));
+        assertEquals("rbdatt-ui", robot.lookup("#attachNewName").queryAs(TextField.class).getText());
         assertEquals("vdc", target.getText());
 
         // the image was made before the failure: the form now names it as an existing image
-        assertEquals("rbdatt-ui", robot.lookup("#rbdImage").queryAs(ComboBox.class).getValue());
-        assertTrue(robot.lookup("#rbdImage").query().isVisible());
+        assertEquals("rbdatt-ui", robot.lookup("#attachImage").queryAs(ComboBox.class).getValue());
+        assertTrue(robot.lookup("#attachImage").query().isVisible());
         access.secret = () -> java.util.concurrent.CompletableFuture.completedFuture(FakeRbdAttach.SECRET);
         robot.clickOn(run);
-        Labeled result = robot.lookup("#rbdResult").queryAs(Labeled.class);
+        Labeled result = robot.lookup("#attachResult").queryAs(Labeled.class);
         waitFor(() -> result.isVisible(), "the second run's result; error: " + error.getText());
         assertFalse(error.isVisible());
         assertEquals("Attached rbd/rbdatt-ui to test as vdc, in the running VM and its config.", result.getText());
-        assertTrue(robot.lookup("#rbdFound").queryAs(TextArea.class).getText().contains("<alias name='virtio-disk1'/>"));
+        assertTrue(robot.lookup("#attachFound").queryAs(TextArea.class).getText().contains("<alias name='virtio-disk1'/>"));
         for (String step : List.of("CHECK", "CLIENT", "SECRET", "ATTACH")) {
-            assertTrue(robot.lookup("#rbdStep-" + step).query().getStyleClass().contains("rbd-step-DONE"), step);
+            assertTrue(robot.lookup("#attachStep-" + step).query().getStyleClass().contains("rbd-step-DONE"), step);
         }
-        assertTrue(robot.lookup("#rbdStep-CREATE_IMAGE").query().getStyleClass().contains("rbd-step-SKIPPED"));
+        assertTrue(robot.lookup("#attachStep-CREATE_IMAGE").query().getStyleClass().contains("rbd-step-SKIPPED"));
         assertTrue(run.isDisabled(), "one run per dialog");
-        assertTrue(robot.lookup("#rbdNewName").query().isDisabled(), "the form is read-only after success");
+        assertTrue(robot.lookup("#attachNewName").query().isDisabled(), "the form is read-only after success");
     }
 
     @Test
@@ -172,14 +172,14 @@ class RbdAttachUiTest {
         robot.interact(() -> ((javafx.scene.control.TableRow<?>) cell.getParent()).getContextMenu()
                 .show(cell, javafx.geometry.Side.BOTTOM, 0, 0));
         FxMenus.clickItem(robot, "Attach Ceph RBD disk…");
-        waitFor(() -> robot.lookup("#rbdVm").tryQuery().isPresent(), "the dialog");
-        ComboBox<?> vm = robot.lookup("#rbdVm").queryAs(ComboBox.class);
+        waitFor(() -> robot.lookup("#attachVm").tryQuery().isPresent(), "the dialog");
+        ComboBox<?> vm = robot.lookup("#attachVm").queryAs(ComboBox.class);
         assertEquals("web-01", ((VmItem) vm.getValue()).name());
-        assertEquals("Demo host (libvirt test driver)", ((ConnectionViewModel) robot.lookup("#rbdHost").queryAs(ComboBox.class)
+        assertEquals("Demo host (libvirt test driver)", ((ConnectionViewModel) robot.lookup("#attachHost").queryAs(ComboBox.class)
                 .getValue()).name());
-        Labeled problem = robot.lookup("#rbdProblem").queryAs(Labeled.class);
+        Labeled problem = robot.lookup("#attachProblem").queryAs(Labeled.class);
         assertEquals("No Ceph cluster is connected. Connect one in the main window first.", problem.getText());
-        assertTrue(robot.lookup("#rbdRun").queryAs(Button.class).isDisabled());
+        assertTrue(robot.lookup("#attachRun").queryAs(Button.class).isDisabled());
     }
 
     /** What a combo box shows in its button. */
