@@ -94,6 +94,14 @@ public interface CephClusterAccess extends AutoCloseable {
     /** Flattens a clone; {@code progress} is told on a backend thread, {@code cancelled} is asked there too. */
     CompletableFuture<Void> rbdFlatten(String key, RbdImageRef image, RbdImages.Progress progress, BooleanSupplier cancelled);
 
+    /**
+     * Runs {@code call} on the cluster's worker with its connection (work of other features, such as
+     * attaching an RBD image to a VM); fails when the cluster is not watched.
+     */
+    default <T> CompletableFuture<T> submit(String key, io.rackdesk.app.ceph.CephClusterService.ClientFunction<T> call) {
+        return CompletableFuture.failedFuture(new UnsupportedOperationException("no cluster work here"));
+    }
+
     @Override
     void close();
 

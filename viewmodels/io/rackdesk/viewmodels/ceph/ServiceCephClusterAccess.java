@@ -202,6 +202,11 @@ public final class ServiceCephClusterAccess implements CephClusterAccess {
         return run(key, c -> new RbdImages(c).flatten(image, progress, cancelled));
     }
 
+    @Override
+    public <T> CompletableFuture<T> submit(String key, CephClusterService.ClientFunction<T> call) {
+        return service.submit(key, call);
+    }
+
     /** A call that answers nothing. */
     private interface Action {
         void run(io.rackdesk.app.ceph.CephClient c) throws io.rackdesk.app.ceph.CephException;

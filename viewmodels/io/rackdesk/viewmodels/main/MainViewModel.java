@@ -90,6 +90,7 @@ public final class MainViewModel {
     private final SerialWorker consoleIo = new SerialWorker("console-io");
     private final java.util.Set<String> temporary = new java.util.HashSet<>();
     private final CephClusterAccess ceph;
+    private final io.rackdesk.viewmodels.ceph.RbdAttachAccess rbdAttach;
     private final ObservableList<CephClusterViewModel> cephClusters =
             FXCollections.observableArrayList(c -> new Observable[] {c.stateProperty(), c.healthProperty()});
 
@@ -118,6 +119,7 @@ public final class MainViewModel {
                          TaskExecutor tasks, DialogService dialogs, Localization l10n, ConsoleLink.Connector consoles,
                          CephClusterAccess ceph) {
         this.ceph = Objects.requireNonNull(ceph);
+        this.rbdAttach = new io.rackdesk.viewmodels.ceph.ServiceRbdAttachAccess(ceph, vm -> vm.connection().openHost().orElse(null));
         this.startup = Objects.requireNonNull(startup);
         this.store = Objects.requireNonNull(store);
         this.io = Objects.requireNonNull(io);
@@ -215,6 +217,24 @@ public final class MainViewModel {
         if (selection.get() instanceof NavigationTarget.CephCluster t && t.cluster() == c) {
             selection.set(new NavigationTarget.AllVms());
         }
+    }
+
+    /**
+     * A fresh "Attach RBD image to VM" dialog model over the connected clusters and hosts;
+     * {@code cluster}, {@code image} and {@code vm} preselect what is known (each may be null).
+     */
+    public io.rackdesk.viewmodels.ceph.RbdAttachViewModel newRbdAttach(CephClusterViewModel cluster,
+            io.rackdesk.app.ceph.rbd.RbdImageRef image, io.rackdesk.viewmodels.vms.VmItem vm) {
+        return new io.rackdesk.viewmodels.ceph.RbdAttachViewModel(cephClusters, connections, rbdAttach, tasks, l10n, cluster,
+                image, vm);
+    }
+
+    /** The Ceph cluster shown in the window, else the first connected one, else null. */
+    public CephClusterViewModel currentCephCluster() {
+        if (selection.get() instanceof NavigationTarget.CephCluster t) {
+            return t.cluster();
+        }
+        return cephClusters.stream().filter(c -> c.getState() == ConnectionState.CONNECTED).findFirst().orElse(null);
     }
 
     private CephClusterViewModel newCephCluster(CephClusterSettings c) {

@@ -88,6 +88,24 @@ public final class MainView {
         this.root = ViewLoader.load(this, "MainWindow.fxml", l10n);
         this.consoles = new ConsolesWindow(viewModel.consoles(), l10n);
         vmTable.setOnOpenConsole(vm -> consoles.open(vm, root.getScene() == null ? null : root.getScene().getWindow()));
+        vmTable.setOnAttachRbd(vm -> openRbdAttach(null, null, vm));
+    }
+
+    /**
+     * Opens "Attach RBD image to VM" with what is known preselected (each may be null): the RBD
+     * images tab's attach action passes its cluster and image, the VM row menu its VM. Returns the
+     * view (tests drive it).
+     */
+    public io.rackdesk.views.ceph.RbdAttachView openRbdAttach(CephClusterViewModel cluster,
+            io.rackdesk.app.ceph.rbd.RbdImageRef image, io.rackdesk.viewmodels.vms.VmItem vm) {
+        CephClusterViewModel c = cluster != null ? cluster : image != null ? viewModel.currentCephCluster() : null;
+        return io.rackdesk.views.ceph.RbdAttachView.open(root.getScene() == null ? null : root.getScene().getWindow(),
+                viewModel.newRbdAttach(c, image, vm), l10n);
+    }
+
+    /** The images tab's attach handler: the image on the cluster shown in the window. */
+    public java.util.function.Consumer<io.rackdesk.app.ceph.rbd.RbdImageRef> rbdAttachHandler() {
+        return image -> openRbdAttach(null, image, null);
     }
 
     /** The consoles window (one tab per VM console). */
@@ -283,7 +301,10 @@ public final class MainView {
     }
 
     private CephClusterView cephPage(CephClusterViewModel c) {
-        return cephPages.computeIfAbsent(c, x -> new CephClusterView(x, l10n));
+        return cephPages.computeIfAbsent(c, x -> {
+            x.rbd().attachHandlerProperty().set(image -> openRbdAttach(x, image, null));   // the RBD page's "Attach to VM…"
+            return new CephClusterView(x, l10n);
+        });
     }
 
     private ConnectionViewModel selectedConnection() {

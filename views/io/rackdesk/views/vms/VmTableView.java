@@ -54,6 +54,8 @@ public final class VmTableView {
     /** Made on the first single selection: building it (charts, trees, the XML editor) was a third of start-up. */
     private VmDetailsView details;
     private java.util.function.Consumer<VmItem> onOpenConsole;
+    /** Opens "Attach RBD image to VM" for a VM (set by the main window). */
+    private java.util.function.Consumer<VmItem> onAttachRbd;
 
     @FXML private Label title;
     @FXML private CustomTextField filter;
@@ -218,13 +220,27 @@ public final class VmTableView {
                 details.showConsole();
             }
         });
-        menu.getItems().addAll(console, new SeparatorMenuItem());
+        MenuItem attachRbd = new MenuItem(l10n.lang("vm.attachRbd"), RackdeskIcon.VOLUME.node());
+        attachRbd.setId("action-attach-rbd");
+        attachRbd.disableProperty().bind(viewModel.singleSelectionProperty().isNull());
+        attachRbd.setOnAction(e -> {
+            VmItem vm = viewModel.singleSelectionProperty().get();
+            if (vm != null && onAttachRbd != null) {
+                onAttachRbd.accept(vm);
+            }
+        });
+        menu.getItems().addAll(console, attachRbd, new SeparatorMenuItem());
         for (VmAction a : MAIN_ACTIONS) {
             menu.getItems().add(actionItem(a));
         }
         menu.getItems().add(new SeparatorMenuItem());
         menu.getItems().addAll(moreItems());
         return menu;
+    }
+
+    /** What "Attach Ceph RBD disk…" in the row menu does with the selected VM. */
+    public void setOnAttachRbd(java.util.function.Consumer<VmItem> handler) {
+        this.onAttachRbd = handler;
     }
 
     private void bindPlaceholder() {

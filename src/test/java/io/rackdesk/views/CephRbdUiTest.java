@@ -150,7 +150,12 @@ class CephRbdUiTest {
         robot.clickOn(robot.lookup("#rbdImageTable .table-cell").queryAllAs(Labeled.class).stream()
                 .filter(c -> (tag + "-base").equals(c.getText())).findFirst().orElseThrow());
         waitFor(() -> !robot.lookup("#rbdDelete").queryButton().isDisabled(), "Delete enabled");
-        assertTrue(robot.lookup("#rbdAttach").queryButton().isDisabled(), "no attach dialog wired: the button is off");
+        // "Attach to VM…" opens the attach dialog with this cluster and image chosen
+        robot.clickOn("#rbdAttach");
+        waitFor(() -> robot.lookup("#attachImage").tryQuery().isPresent(), "the attach dialog");
+        waitFor(() -> (tag + "-base").equals(robot.lookup("#attachImage").queryComboBox().getValue()), "the image chosen");
+        assertEquals("rbd", robot.lookup("#attachPool").queryComboBox().getValue(), "the base image is in pool rbd");
+        robot.interact(() -> robot.lookup("#attachImage").query().getScene().getWindow().hide());
         robot.clickOn("#rbdDelete");
         waitFor(() -> texts(".dialog-pane .label").stream().anyMatch(t -> t.startsWith("Cannot delete rbd/" + tag + "-base: it has 1 snapshot (s1).")),
                 "the refusal names the snapshot");
