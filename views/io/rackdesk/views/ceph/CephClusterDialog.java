@@ -15,7 +15,9 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TextField;
@@ -28,7 +30,8 @@ import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
 /**
- * "Add Ceph cluster": a ceph.conf and keyring, or monitors, client and key file; Save checks the files
+ * "Add Ceph cluster" / "Edit Ceph cluster": a ceph.conf and keyring, or monitors and client with a key
+ * file or the key itself (kept in the OS keyring; the dialog says where it goes); Save checks the files
  * and monitors first (off the UI thread) and stays open with the reason when something is wrong.
  */
 public final class CephClusterDialog {
@@ -57,8 +60,8 @@ public final class CephClusterDialog {
     }
 
     private void build() {
-        dialog.setTitle(l10n.lang("ceph.dialog.title"));
-        dialog.setHeaderText(l10n.lang("ceph.dialog.header"));
+        dialog.setTitle(l10n.lang(vm.isEdit() ? "ceph.dialog.editTitle" : "ceph.dialog.title"));
+        dialog.setHeaderText(vm.isEdit() ? l10n.lang("ceph.dialog.editHeader", vm.nameProperty().get()) : l10n.lang("ceph.dialog.header"));
         dialog.setGraphic(RackdeskIcon.CEPH.node());
         dialog.setResizable(true);
 
@@ -78,6 +81,34 @@ public final class CephClusterDialog {
         TextField monitors = field("cephMonitors", vm.monitorsProperty(), "ceph.dialog.monitorsPrompt");
         TextField keyFile = field("cephKeyFile", vm.keyFileProperty(), "ceph.dialog.keyFilePrompt");
         TextField client = field("cephClientId", vm.clientIdProperty(), "ceph.dialog.clientPrompt");
+        // the key: a file, or the key itself (to the OS keyring)
+        ToggleGroup keyHow = new ToggleGroup();
+        RadioButton byKeyFile = new RadioButton(l10n.lang("ceph.dialog.keyFromFile"));
+        byKeyFile.setId("cephKeyByFile");
+        byKeyFile.setToggleGroup(keyHow);
+        RadioButton byKey = new RadioButton(l10n.lang("ceph.dialog.keyTyped"));
+        byKey.setId("cephKeyTyped");
+        byKey.setToggleGroup(keyHow);
+        (vm.keyInKeyringProperty().get() ? byKey : byKeyFile).setSelected(true);
+        keyHow.selectedToggleProperty().addListener((o, a, t) -> vm.keyInKeyringProperty().set(t == byKey));
+        PasswordField key = new PasswordField();
+        key.setId("cephKey");
+        key.textProperty().bindBidirectional(vm.keyProperty());
+        key.setPromptText(vm.hasStoredKey() ? l10n.lang("ceph.dialog.keyStored") : l10n.lang("ceph.dialog.keyPrompt"));
+        CheckBox replace = new CheckBox(l10n.lang("ceph.dialog.replaceKey"));
+        replace.setId("cephReplaceKey");
+        replace.selectedProperty().bindBidirectional(vm.replaceKeyProperty());
+        replace.setVisible(vm.hasStoredKey());
+        replace.setManaged(vm.hasStoredKey());
+        key.disableProperty().bind(vm.replaceKeyProperty().not());
+        Label placement = new Label();
+        placement.setId("cephKeyPlacement");
+        placement.setWrapText(true);
+        placement.getStyleClass().add("text-muted");
+        placement.textProperty().bind(vm.keyPlacementProperty());
+        if (vm.keyInKeyringProperty().get()) {
+            vm.checkKeyPlacement();
+        }
         Spinner<Integer> poll = new Spinner<>(1, 300, vm.pollSecondsProperty().get());
         poll.setId("cephPoll");
         poll.setEditable(true);
@@ -96,19 +127,38 @@ public final class CephClusterDialog {
         Label keyringLabel = label("ceph.dialog.keyring");
         Label monitorsLabel = label("ceph.dialog.monitors");
         Label keyFileLabel = label("ceph.dialog.keyFile");
+        Label keyHowLabel = new Label();
+        Label keyLabel = label("ceph.dialog.key");
+        Label placementSpace = new Label();
+        HBox keyHowRow = new HBox(16, byKeyFile, byKey);
+        HBox keyRow = new HBox(10, key, replace);
+        HBox.setHgrow(key, Priority.ALWAYS);
         grid.addRow(row++, confLabel, confRow);
         grid.addRow(row++, keyringLabel, keyringRow);
         grid.addRow(row++, monitorsLabel, monitors);
-        grid.addRow(row++, keyFileLabel, keyFileRow);
         grid.addRow(row++, label("ceph.dialog.client"), client);
+        grid.addRow(row++, keyHowLabel, keyHowRow);
+        grid.addRow(row++, keyFileLabel, keyFileRow);
+        grid.addRow(row++, keyLabel, keyRow);
+        grid.addRow(row++, placementSpace, placement);
         grid.addRow(row++, label("ceph.dialog.poll"), poll);
         for (Node n : new Node[] {confLabel, confRow, keyringLabel, keyringRow}) {
             n.visibleProperty().bind(vm.useConfProperty());
             n.managedProperty().bind(vm.useConfProperty());
         }
-        for (Node n : new Node[] {monitorsLabel, monitors, keyFileLabel, keyFileRow}) {
+        for (Node n : new Node[] {monitorsLabel, monitors, keyHowLabel, keyHowRow}) {
             n.visibleProperty().bind(vm.useConfProperty().not());
             n.managedProperty().bind(vm.useConfProperty().not());
+        }
+        var byFile = vm.useConfProperty().not().and(vm.keyInKeyringProperty().not());
+        for (Node n : new Node[] {keyFileLabel, keyFileRow}) {
+            n.visibleProperty().bind(byFile);
+            n.managedProperty().bind(byFile);
+        }
+        var typed = vm.useConfProperty().not().and(vm.keyInKeyringProperty());
+        for (Node n : new Node[] {keyLabel, keyRow, placementSpace, placement}) {
+            n.visibleProperty().bind(typed);
+            n.managedProperty().bind(typed);
         }
         GridPane.setHgrow(name, Priority.ALWAYS);
 
@@ -129,7 +179,7 @@ public final class CephClusterDialog {
         VBox content = new VBox(10, grid, hint, new HBox(8, test), message);
         content.setPrefWidth(620);
         dialog.getDialogPane().setContent(content);
-        ButtonType saveType = new ButtonType(l10n.lang("ceph.dialog.save"), ButtonBar.ButtonData.OK_DONE);
+        ButtonType saveType = new ButtonType(l10n.lang(vm.isEdit() ? "ceph.dialog.saveEdit" : "ceph.dialog.save"), ButtonBar.ButtonData.OK_DONE);
         dialog.getDialogPane().getButtonTypes().addAll(saveType, new ButtonType(l10n.lang("common.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE));
         ThemeManager.addAppStylesheet(dialog.getDialogPane());
         dialog.setResultConverter(b -> b == saveType ? result : null);
