@@ -3,6 +3,8 @@
 #   scripts/bench-ceph.sh [JMH options, e.g. -p pgs=100000 -wi 2 -i 3]
 #       one periodic refresh of a generated 1,000-OSD cluster with 10k, 100k and 1M PGs, parsed and
 #       applied to the ViewModels (JMH, src/test/java/io/rackdesk/bench/CephRefreshBench)
+#   scripts/bench-ceph.sh cpu
+#       the same refreshes timed in CPU time of the thread (CephRefreshCpu): steadier on a loaded machine
 #   scripts/bench-ceph.sh lab [SECONDS=60]
 #       the real main window under its own Xvfb with the app's JVM options, on the Ceph lab
 #       (RACKDESK_CEPH_LAB_ENV, default /tmp/rackdesk-lab/ceph/ceph-lab.env): connect to health page
@@ -18,6 +20,10 @@ else
 fi
 ./mvnw -B -q -DskipTests test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
 cp="target/test-classes:target/classes:$(cat target/bench.classpath)"
+if [[ ${1:-} == cpu ]]; then
+  RACKDESK_LOG_LEVEL=WARN java -Xmx512m -cp "$cp" io.rackdesk.bench.CephRefreshCpu
+  exit 0
+fi
 if [[ ${1:-} == lab ]]; then
   disp=:$((90 + RANDOM % 400))
   Xvfb "$disp" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &

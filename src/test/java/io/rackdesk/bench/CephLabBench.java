@@ -41,7 +41,8 @@ import javafx.stage.Stage;
  * CephClusterViewModel.connect}) to the cluster's health page painted with its health, and then the CPU
  * that the open window with the cluster watched at the default 5 s interval costs over SECONDS (the
  * process, the cluster's worker thread, the FX thread). Not a test: run by scripts/bench-ceph.sh lab,
- * figures in docs/benchmarks.md. Needs the Ceph lab (RACKDESK_CEPH_LAB_ENV).
+ * figures in docs/benchmarks.md. Needs the Ceph lab (RACKDESK_CEPH_LAB_ENV). -Dbench.leavePage=true measures the
+ * idle CPU with the all-VMs page shown instead (the cluster still watched).
  *   CephLabBench [SECONDS=60]
  */
 public final class CephLabBench {
@@ -101,6 +102,9 @@ public final class CephLabBench {
             cluster.connect();
         });
         double[] t = painted.get(60, TimeUnit.SECONDS);
+        if (Boolean.getBoolean("bench.leavePage")) { // what the window costs with the cluster watched but its page not shown
+            Platform.runLater(() -> main[0].selectionProperty().set(new NavigationTarget.AllVms()));
+        }
         System.out.printf(Locale.ROOT, "java %s, javafx %s, %d cores, load average %.2f%n", Runtime.version(),
                 System.getProperty("javafx.runtime.version"), Runtime.getRuntime().availableProcessors(),
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
