@@ -66,15 +66,9 @@ public final class CephClusterDialog {
         dialog.setResizable(true);
 
         TextField name = field("cephName", vm.nameProperty(), "ceph.dialog.namePrompt");
-        ToggleGroup how = new ToggleGroup();
-        RadioButton byConf = new RadioButton(l10n.lang("ceph.dialog.byConf"));
-        byConf.setId("cephByConf");
-        byConf.setToggleGroup(how);
-        RadioButton byMons = new RadioButton(l10n.lang("ceph.dialog.byMonitors"));
-        byMons.setId("cephByMonitors");
-        byMons.setToggleGroup(how);
-        (vm.useConfProperty().get() ? byConf : byMons).setSelected(true);
-        how.selectedToggleProperty().addListener((o, a, t) -> vm.useConfProperty().set(t == byConf));
+        RadioButton[] how = choice(vm.useConfProperty(), "cephByConf", "ceph.dialog.byConf", "cephByMonitors", "ceph.dialog.byMonitors");
+        RadioButton byConf = how[0];
+        RadioButton byMons = how[1];
 
         TextField conf = field("cephConf", vm.confProperty(), "ceph.dialog.confPrompt");
         TextField keyring = field("cephKeyring", vm.keyringProperty(), "ceph.dialog.keyringPrompt");
@@ -82,15 +76,10 @@ public final class CephClusterDialog {
         TextField keyFile = field("cephKeyFile", vm.keyFileProperty(), "ceph.dialog.keyFilePrompt");
         TextField client = field("cephClientId", vm.clientIdProperty(), "ceph.dialog.clientPrompt");
         // the key: a file, or the key itself (to the OS keyring)
-        ToggleGroup keyHow = new ToggleGroup();
-        RadioButton byKeyFile = new RadioButton(l10n.lang("ceph.dialog.keyFromFile"));
-        byKeyFile.setId("cephKeyByFile");
-        byKeyFile.setToggleGroup(keyHow);
-        RadioButton byKey = new RadioButton(l10n.lang("ceph.dialog.keyTyped"));
-        byKey.setId("cephKeyTyped");
-        byKey.setToggleGroup(keyHow);
-        (vm.keyInKeyringProperty().get() ? byKey : byKeyFile).setSelected(true);
-        keyHow.selectedToggleProperty().addListener((o, a, t) -> vm.keyInKeyringProperty().set(t == byKey));
+        RadioButton[] keyHow = choice(vm.keyInKeyringProperty(), "cephKeyTyped", "ceph.dialog.keyTyped", "cephKeyByFile",
+                "ceph.dialog.keyFromFile");
+        RadioButton byKey = keyHow[0];
+        RadioButton byKeyFile = keyHow[1];
         PasswordField key = new PasswordField();
         key.setId("cephKey");
         key.textProperty().bindBidirectional(vm.keyProperty());
@@ -197,6 +186,21 @@ public final class CephClusterDialog {
                 });
             }
         });
+    }
+
+    /** Two radio buttons for a yes/no choice of the ViewModel: the first stands for true. */
+    private RadioButton[] choice(javafx.beans.property.BooleanProperty first, String firstId, String firstKey, String secondId,
+                                 String secondKey) {
+        ToggleGroup group = new ToggleGroup();
+        RadioButton yes = new RadioButton(l10n.lang(firstKey));
+        yes.setId(firstId);
+        yes.setToggleGroup(group);
+        RadioButton no = new RadioButton(l10n.lang(secondKey));
+        no.setId(secondId);
+        no.setToggleGroup(group);
+        (first.get() ? yes : no).setSelected(true);
+        group.selectedToggleProperty().addListener((o, a, t) -> first.set(t == yes));
+        return new RadioButton[] {yes, no};
     }
 
     private TextField field(String id, StringProperty value, String promptKey) {
