@@ -258,10 +258,11 @@ public final class CephClusterViewModel {
                 status.set(s.status());
                 health.set(s.status() == null ? "" : s.status().health());
                 rates.set(s.rates());
-                history.add(new RatePoint(s.updated(), s.rates()));
-                if (history.size() > HISTORY) {
-                    history.remove(0, history.size() - HISTORY);
+                // the oldest point leaves first, so that the charts redraw once per poll (on the addition)
+                if (history.size() >= HISTORY) {
+                    history.remove(0, history.size() - HISTORY + 1);
                 }
+                history.add(new RatePoint(s.updated(), s.rates()));
                 state.set(ConnectionState.CONNECTED);
                 polls.set(polls.get() + 1);
             }

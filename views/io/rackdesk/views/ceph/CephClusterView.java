@@ -306,7 +306,16 @@ public final class CephClusterView {
             x.setLowerBound(-lower);
             x.setTickUnit(lower / 6);
         };
-        vm.history().addListener((ListChangeListener<CephClusterViewModel.RatePoint>) c -> redraw.run());
+        // a full history drops its oldest point just before the new one comes: draw once, on the new one (or when cleared)
+        vm.history().addListener((ListChangeListener<CephClusterViewModel.RatePoint>) c -> {
+            boolean added = false;
+            while (c.next()) {
+                added |= c.wasAdded();
+            }
+            if (added || vm.history().isEmpty()) {
+                redraw.run();
+            }
+        });
         redraw.run();
         return chart;
     }

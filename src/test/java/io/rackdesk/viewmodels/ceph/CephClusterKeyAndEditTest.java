@@ -234,4 +234,27 @@ class CephClusterKeyAndEditTest {
         ui.pumpUntil(() -> fake.keyring.get(s.keyAccount()).isEmpty(), "the key is removed");
         ui.pumpUntil(() -> store.load().settings().cephClusters().isEmpty(), "forgotten in settings");
     }
+
+    @Test
+    void aFullRateHistoryDropsTheOldestBeforeAddingSoChartsDrawOncePerPoll() {
+        CephClusterSettings s = new CephClusterSettings("h", "h", "/etc/ceph/ceph.conf", null, List.of(), "admin", null, 5, true);
+        CephClusterViewModel c = new CephClusterViewModel(s, fake, DefaultTaskExecutor.sameThread(), l10n, dialogs);
+        c.connect();
+        int[] additions = {0};
+        List<String> order = new java.util.ArrayList<>();
+        c.history().addListener((javafx.collections.ListChangeListener<CephClusterViewModel.RatePoint>) ch -> {
+            while (ch.next()) {
+                order.add(ch.wasAdded() ? "add" : "remove");
+                additions[0] += ch.wasAdded() ? 1 : 0;
+            }
+        });
+        for (int i = 0; i < CephClusterViewModel.HISTORY + 5; i++) {
+            fake.publish("h", io.rackdesk.app.ceph.CephClusterState.Phase.CONNECTED, FakeCephClusters.healthy(),
+                    io.rackdesk.app.ceph.CephRates.UNKNOWN, null, null);
+        }
+        assertEquals(CephClusterViewModel.HISTORY, c.history().size());
+        assertEquals(CephClusterViewModel.HISTORY + 5, additions[0], "one addition per poll");
+        assertEquals(List.of("remove", "add"), order.subList(order.size() - 2, order.size()), "the oldest leaves first");
+        c.disconnect();
+    }
 }
