@@ -93,11 +93,22 @@ public final class CephClusterDialog {
         Label placement = new Label();
         placement.setId("cephKeyPlacement");
         placement.setWrapText(true);
+        placement.setPrefWidth(440);
+        placement.setMinHeight(Label.USE_PREF_SIZE);
         placement.getStyleClass().add("text-muted");
         placement.textProperty().bind(vm.keyPlacementProperty());
         if (vm.keyInKeyringProperty().get()) {
             vm.checkKeyPlacement();
         }
+        // rows come and go with the choices, and the keyring's answer arrives later: the window follows
+        javafx.beans.InvalidationListener refit = o -> {
+            if (dialog.getDialogPane().getScene() != null && dialog.getDialogPane().getScene().getWindow() != null) {
+                dialog.getDialogPane().getScene().getWindow().sizeToScene();
+            }
+        };
+        vm.keyPlacementProperty().addListener(refit);
+        vm.keyInKeyringProperty().addListener(refit);
+        vm.useConfProperty().addListener(refit);
         Spinner<Integer> poll = new Spinner<>(1, 300, vm.pollSecondsProperty().get());
         poll.setId("cephPoll");
         poll.setEditable(true);
@@ -154,6 +165,7 @@ public final class CephClusterDialog {
         Label hint = new Label(l10n.lang("ceph.dialog.keyHint"));
         hint.getStyleClass().add("text-muted");
         hint.setWrapText(true);
+        hint.setMinHeight(Label.USE_PREF_SIZE);
         Label message = new Label();
         message.setId("cephDialogMessage");
         message.setWrapText(true);

@@ -44,7 +44,27 @@ public final class FakeCephClusters implements CephClusterAccess {
         if (noKeyring != null) {
             throw new io.rackdesk.app.secrets.SecretStoreException(noKeyring);
         }
-        return keyring;
+        return new io.rackdesk.app.secrets.SecretStore() { // the memory store, named as the OS keyring it stands for
+            @Override
+            public String describe() {
+                return "the OS keyring (Secret Service)";
+            }
+
+            @Override
+            public void put(String account, String secret) {
+                keyring.put(account, secret);
+            }
+
+            @Override
+            public java.util.Optional<String> get(String account) {
+                return keyring.get(account);
+            }
+
+            @Override
+            public void delete(String account) {
+                keyring.delete(account);
+            }
+        };
     });
     /** What osdTree() and pools() answer instead of the recorded lab cluster (e.g. a generated one). */
     public CephOsdTree osdTreeAnswer;

@@ -131,6 +131,8 @@ class CephClusterScaleAndEditUiTest {
         robot.clickOn(header("#cephOsdTree", "Status"));
         WaitForAsyncUtils.waitForFxEvents();
         waitFor(() -> "osd.7".equals(host0.getChildren().get(0).getValue().name()), "sorted by status");
+        robot.interact(() -> osdTree.scrollTo(0));
+        shotOf("#cephOsdTree", "osds-1000");
 
         // a re-read of the same layout updates the rows in place: the same items, still sorted
         CephClusterGenerator later = new CephClusterGenerator(1000, 100_000, 32, 1);
@@ -181,6 +183,7 @@ class CephClusterScaleAndEditUiTest {
                 "where the key is kept");
         assertEquals("Save", robot.lookup("#cephSave").queryAs(Labeled.class).getText());
 
+        shotOf("#cephName", "edit");
         robot.interact(() -> robot.lookup("#cephName").queryAs(TextField.class).setText("prod-eu"));
         robot.clickOn("#cephReplaceKey");
         assertTrue(robot.lookup("#cephReplaceKey").queryAs(CheckBox.class).isSelected());
@@ -212,6 +215,15 @@ class CephClusterScaleAndEditUiTest {
 
     private static TreeItem<CephOsdTree.Node> o(TreeTableView<CephOsdTree.Node> t) {
         return t.getRoot().getChildren().get(0);
+    }
+
+    /** With -Drackdesk.screenshot.ceph=DIR: the window holding {@code query} as DIR/screenshot-ceph-NAME.png. */
+    private void shotOf(String query, String name) {
+        String dir = System.getProperty("rackdesk.screenshot.ceph");
+        if (dir != null) {
+            WaitForAsyncUtils.waitForFxEvents();
+            robot.interact(() -> Screenshots.write(robot.lookup(query).query().getScene(), Path.of(dir, "screenshot-ceph-" + name + ".png")));
+        }
     }
 
     private void selectTab(int i) {

@@ -89,8 +89,7 @@ class CephClusterKeyAndEditTest {
         main();
         CephClusterDialogViewModel d = byMonitorsWithKey(main.newCephClusterDialog(), "prod", KEY);
         ui.pumpUntil(() -> !d.keyPlacementProperty().get().isEmpty(), "where the key will go");
-        assertEquals("The key is kept in memory (this session only), never in Rackdesk's settings.", d.keyPlacementProperty().get(),
-                "the fake keyring describes itself as a memory store");
+        assertEquals("The key is kept in the OS keyring (Secret Service), never in Rackdesk's settings.", d.keyPlacementProperty().get());
         CephClusterSettings s = save(d);
         assertTrue(s.keyStored());
         assertEquals(null, s.keyFile());
