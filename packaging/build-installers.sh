@@ -51,8 +51,9 @@ done
 # jdk.jfr, jdk.unsupported; Apache MINA SSHD: java.management and java.rmi, whose exception classes
 # its futures and sessions refer to: without them an SSH connect fails on SSHD's thread and times
 # out), plus what is loaded by name: EC keys and certificates (jdk.crypto.ec), Chinese and other
-# locale data (jdk.localedata), other charsets (jdk.charsets)
-modules=java.base,java.desktop,java.logging,java.management,java.naming,java.rmi,java.scripting,java.sql,java.xml,jdk.jfr,jdk.unsupported,jdk.crypto.ec,jdk.localedata,jdk.charsets
+# locale data (jdk.localedata), other charsets (jdk.charsets); dbus-java (the OS keyring on Linux,
+# app/secrets) authenticates with the user's uid from jdk.security.auth and opens its socket with jdk.net
+modules=java.base,java.desktop,java.logging,java.management,java.naming,java.rmi,java.scripting,java.sql,java.xml,jdk.jfr,jdk.unsupported,jdk.crypto.ec,jdk.localedata,jdk.charsets,jdk.security.auth,jdk.net
 # Modules stored uncompressed: the installers compress the whole image anyway, and better (the .deb's
 # xz: 26 MB for the runtime instead of 46 MB with zip-6 inside), and classes need no inflating.
 jlink_options="--strip-debug --no-man-pages --no-header-files --compress=zip-0"

@@ -32,7 +32,8 @@ ensure_packages() {
 # What building and testing need: a JDK 17, libvirt's client library (JNA loads it), and pango for
 # headless JavaFX (Monocle). curl lets ./mvnw fetch Maven.
 # shellcheck disable=SC2034 # used by the scripts that source this file
-BUILD_PACKAGES=(openjdk-17-jdk-headless libvirt0 libpangoft2-1.0-0 curl ca-certificates)
+# dbus-x11 and gnome-keyring: a private Secret Service for the OS keyring test (OsKeyringTest).
+BUILD_PACKAGES=(openjdk-17-jdk-headless libvirt0 libpangoft2-1.0-0 curl ca-certificates dbus-x11 gnome-keyring)
 # What the GUI needs on top: GTK and libXtst for JavaFX's glass on X11, fonts with Latin and Chinese glyphs.
 # shellcheck disable=SC2034
 GUI_PACKAGES=(libgtk-3-0 libxtst6 fonts-dejavu-core fonts-wqy-microhei)

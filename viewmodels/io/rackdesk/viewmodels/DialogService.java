@@ -20,4 +20,7 @@ public interface DialogService {
 
     /** Asks for a line of text, prefilled with {@code initial}; empty when cancelled. */
     Optional<String> askText(String title, String message, String initial);
+
+    /** Asks for a secret (a key) in a field that does not show it; empty when cancelled. */
+    Optional<String> askSecret(String title, String message);
 }

@@ -139,7 +139,7 @@ public final class CephClient implements AutoCloseable {
                 try {
                     h.confSet("key", key);
                 } catch (RadosException e) {
-                    throw new CephException(CephException.Kind.INVALID, e.getReturnValue(), "the key in " + target.keyFile()
+                    throw new CephException(CephException.Kind.INVALID, e.getReturnValue(), "the key in " + target.keySource()
                             + " is not a valid cephx key for " + target.entityName() + ": " + CephErrors.name(e.getReturnValue()));
                 }
             }
@@ -182,7 +182,7 @@ public final class CephClient implements AutoCloseable {
             }
             return null;
         }
-        String key = readKey(target);
+        String key = target.storedKey() != null ? storedKey(target) : readKey(target);
         MonitorAddresses.requireResolvable(target.monitors());
         return key;
     }
@@ -197,7 +197,7 @@ public final class CephClient implements AutoCloseable {
                     + who + ", or no such user on the cluster at " + at);
             case 2 -> new CephException(CephException.Kind.FILE, rc, target.usesConf()
                     ? "keyring not found for " + who + ": " + orUnset(get(h, "keyring"))
-                    : "no key for " + who + " in " + target.keyFile());
+                    : "no key for " + who + " in " + target.keySource());
             case 22 -> new CephException(CephException.Kind.INVALID, rc, "invalid monitor address (" + at
                     + ") or malformed key for " + who);
             default -> new CephException(CephErrors.kindOf(rc), rc, "cannot connect to " + at + " as " + who + ": "
@@ -216,6 +216,19 @@ public final class CephClient implements AutoCloseable {
         if (!Files.isReadable(file) || Files.isDirectory(file)) {
             throw new CephException(CephException.Kind.FILE, -13, what + " is not a readable file: " + file);
         }
+    }
+
+    private static String storedKey(CephTarget target) throws CephException {
+        String key = target.storedKey().read();
+        if (key == null || key.isBlank()) {
+            throw new CephException(CephException.Kind.FILE, -2, "no key stored for " + target.entityName());
+        }
+        key = key.strip();
+        if (!Keyrings.looksLikeCephxKey(key)) {
+            throw new CephException(CephException.Kind.INVALID, -22, "malformed key for " + target.entityName()
+                    + ": not a base64 cephx key as 'ceph auth print-key' prints it");
+        }
+        return key;
     }
 
     private static String readKey(CephTarget target) throws CephException {

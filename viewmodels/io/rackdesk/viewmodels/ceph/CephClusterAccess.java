@@ -12,6 +12,7 @@ import io.rackdesk.app.ceph.rbd.RbdImageRef;
 import io.rackdesk.app.ceph.rbd.RbdImageSummary;
 import io.rackdesk.app.ceph.rbd.RbdImages;
 import io.rackdesk.app.ceph.rbd.RbdSnapRef;
+import io.rackdesk.app.secrets.SecretVault;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +38,24 @@ public interface CephClusterAccess extends AutoCloseable {
 
     /** Connects once, reads the status, disconnects: the dialog's "Test connection". */
     CompletableFuture<CephStatus> probe(CephTarget target);
+
+    /**
+     * A cluster's key kept in the OS keyring (or this session's memory) under {@code account}, read when
+     * the cluster's worker connects; a missing key fails the connection with what to do.
+     */
+    CephTarget.StoredKey storedKey(String account);
+
+    /** Whether keys go to the OS keyring here, or only to memory for this session (and why). */
+    CompletableFuture<SecretVault.Placement> keyPlacement();
+
+    /** Stores a key (OS keyring, else memory for this session); the placement says where it went. */
+    CompletableFuture<SecretVault.Placement> storeKey(String account, String key);
+
+    /** Whether a key is stored under {@code account} (keyring or this session). */
+    CompletableFuture<Boolean> hasKey(String account);
+
+    /** Forgets a stored key (removing a cluster, or switching it to a key file). */
+    CompletableFuture<Void> forgetKey(String account);
 
     CompletableFuture<CephOsdTree> osdTree(String key);
 

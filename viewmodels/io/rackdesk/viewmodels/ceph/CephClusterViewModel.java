@@ -61,6 +61,7 @@ public final class CephClusterViewModel {
     private final ReadOnlyIntegerWrapper polls = new ReadOnlyIntegerWrapper();
     private final ObservableList<RatePoint> history = FXCollections.observableArrayList();
     private boolean watching;
+    private boolean checkingKey;
     private Cancellable countdown;
 
     private final CephHealthViewModel healthSection;
@@ -170,15 +171,64 @@ public final class CephClusterViewModel {
         return history;
     }
 
-    /** Starts watching the cluster (its worker connects, polls, reconnects). Does nothing while watching. */
+    /**
+     * Starts watching the cluster (its worker connects, polls, reconnects). Does nothing while watching.
+     * A cluster whose key is stored but not found (no OS keyring, so it was kept for the last session
+     * only) asks for it first.
+     */
     public void connect() {
-        if (watching) {
+        if (watching || checkingKey) {
             return;
         }
+        if (!settings.keyStored()) {
+            watch();
+            return;
+        }
+        checkingKey = true;
+        error.set(null);
+        state.set(ConnectionState.CONNECTING);
+        call(l10n.lang("ceph.task.key", name()), () -> access.hasKey(settings.keyAccount()), has -> {
+            checkingKey = false;
+            if (state.get() != ConnectionState.CONNECTING) {
+                return; // disconnected meanwhile
+            }
+            if (has) {
+                watch();
+                return;
+            }
+            var typed = dialogs.askSecret(l10n.lang("ceph.key.ask.title", name()),
+                    l10n.lang("ceph.key.ask.message", settings.clientId(), name()));
+            if (typed.isEmpty() || typed.get().isBlank()) {
+                fail(l10n.lang("ceph.key.missing", settings.clientId()));
+                return;
+            }
+            checkingKey = true;
+            call(l10n.lang("ceph.task.key", name()), () -> access.storeKey(settings.keyAccount(), typed.get().strip()), placed -> {
+                checkingKey = false;
+                if (state.get() == ConnectionState.CONNECTING) {
+                    watch();
+                }
+            }, why -> {
+                checkingKey = false;
+                fail(why);
+            });
+        }, why -> {
+            checkingKey = false;
+            fail(why);
+        });
+    }
+
+    private void fail(String why) {
+        error.set(why);
+        state.set(ConnectionState.FAILED);
+    }
+
+    private void watch() {
         watching = true;
         state.set(ConnectionState.CONNECTING);
         try {
-            access.watch(id(), settings.target(), settings.pollInterval(), s -> tasks.runOnUiThread(() -> apply(s)));
+            access.watch(id(), settings.target(settings.keyStored() ? access.storedKey(settings.keyAccount()) : null),
+                    settings.pollInterval(), s -> tasks.runOnUiThread(() -> apply(s)));
             LOG.info("watching Ceph cluster {} ({})", name(), settings.where());
         } catch (IllegalArgumentException e) {
             watching = false;
@@ -215,10 +265,11 @@ public final class CephClusterViewModel {
                 status.set(s.status());
                 health.set(s.status() == null ? "" : s.status().health());
                 rates.set(s.rates());
-                history.add(new RatePoint(s.updated(), s.rates()));
-                if (history.size() > HISTORY) {
-                    history.remove(0, history.size() - HISTORY);
+                // the oldest point leaves first, so that the charts redraw once per poll (on the addition)
+                if (history.size() >= HISTORY) {
+                    history.remove(0, history.size() - HISTORY + 1);
                 }
+                history.add(new RatePoint(s.updated(), s.rates()));
                 state.set(ConnectionState.CONNECTED);
                 polls.set(polls.get() + 1);
             }

@@ -3,6 +3,8 @@ package io.rackdesk.viewmodels.ceph;
 import io.rackdesk.app.ceph.CephClient;
 import io.rackdesk.app.ceph.CephClusterService;
 import io.rackdesk.app.ceph.CephClusterState;
+import io.rackdesk.app.ceph.CephException;
+import io.rackdesk.app.ceph.KeyFiles;
 import io.rackdesk.app.ceph.CephHealth;
 import io.rackdesk.app.ceph.CephOsdActions;
 import io.rackdesk.app.ceph.CephOsdTree;
@@ -16,6 +18,8 @@ import io.rackdesk.app.ceph.rbd.RbdImageRef;
 import io.rackdesk.app.ceph.rbd.RbdImageSummary;
 import io.rackdesk.app.ceph.rbd.RbdImages;
 import io.rackdesk.app.ceph.rbd.RbdSnapRef;
+import io.rackdesk.app.secrets.SecretStoreException;
+import io.rackdesk.app.secrets.SecretVault;
 import io.rackdesk.app.task.Worker;
 import java.time.Duration;
 import java.util.List;
@@ -31,10 +35,58 @@ public final class ServiceCephClusterAccess implements CephClusterAccess {
 
     private final CephClusterService service;
     private final Worker checks;
+    private final SecretVault keys;
 
-    public ServiceCephClusterAccess(CephClusterService service, Worker checks) {
+    public ServiceCephClusterAccess(CephClusterService service, Worker checks, SecretVault keys) {
         this.service = service;
         this.checks = checks;
+        this.keys = keys;
+    }
+
+    @Override
+    public CephTarget.StoredKey storedKey(String account) {
+        return new CephTarget.StoredKey() {
+            @Override
+            public String read() throws CephException {
+                try {
+                    return keys.get(account).orElseThrow(() -> new CephException(CephException.Kind.FILE, -2,
+                            keys.unavailableReason() == null
+                                    ? "no key is stored for this cluster (" + account + "): enter it with Edit cluster…"
+                                    : "the key was kept for one session only (" + keys.unavailableReason()
+                                            + "): enter it again with Edit cluster…, or use a key file"));
+                } catch (SecretStoreException e) {
+                    throw new CephException(CephException.Kind.FILE, -5, "cannot read the key from the OS keyring: " + e.getMessage());
+                }
+            }
+
+            @Override
+            public String toString() {
+                return "(stored key " + account + ")";
+            }
+        };
+    }
+
+    @Override
+    public CompletableFuture<SecretVault.Placement> keyPlacement() {
+        return checks.submit("keyring", keys::placement, PROBE_TIMEOUT);
+    }
+
+    @Override
+    public CompletableFuture<SecretVault.Placement> storeKey(String account, String key) {
+        return checks.submit("store key", () -> keys.put(account, key), PROBE_TIMEOUT);
+    }
+
+    @Override
+    public CompletableFuture<Boolean> hasKey(String account) {
+        return checks.submit("find key", () -> keys.get(account).isPresent(), PROBE_TIMEOUT);
+    }
+
+    @Override
+    public CompletableFuture<Void> forgetKey(String account) {
+        return checks.submit("forget key", () -> {
+            keys.delete(account);
+            return null;
+        }, PROBE_TIMEOUT);
     }
 
     @Override
@@ -51,6 +103,9 @@ public final class ServiceCephClusterAccess implements CephClusterAccess {
     public CompletableFuture<Void> precheck(CephTarget target) {
         return checks.submit("check " + target.entityName(), () -> {
             CephClient.precheck(target); // the key it returns is dropped here
+            if (target.keyFile() != null) {
+                KeyFiles.requirePrivate(target.keyFile());
+            }
             return null;
         }, PROBE_TIMEOUT);
     }

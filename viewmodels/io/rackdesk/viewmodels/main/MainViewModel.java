@@ -9,6 +9,7 @@ import io.rackdesk.app.files.AtomicFiles;
 import java.util.concurrent.CompletableFuture;
 import io.rackdesk.app.libvirt.LibvirtHostFactory;
 import io.rackdesk.app.ceph.CephClusterService;
+import io.rackdesk.app.secrets.SecretVault;
 import io.rackdesk.app.settings.CephClusterSettings;
 import io.rackdesk.app.settings.ConnectionSettings;
 import io.rackdesk.viewmodels.ceph.CephClusterAccess;
@@ -192,6 +193,48 @@ public final class MainViewModel {
         return new CephClusterDialogViewModel(ceph, tasks, l10n, names);
     }
 
+    /** The "Edit Ceph cluster" dialog model for {@code c}, prefilled with its settings. */
+    public CephClusterDialogViewModel editCephClusterDialog(CephClusterViewModel c) {
+        java.util.Set<String> names = new java.util.HashSet<>();
+        cephClusters.forEach(x -> names.add(x.name()));
+        return CephClusterDialogViewModel.forEdit(c.settings(), ceph, tasks, l10n, names);
+    }
+
+    /**
+     * Saves an edited cluster (same id) and reconnects it: its old worker stops, a new one starts with
+     * the new settings when it was watched or autoconnects. A key no longer used is removed from the keyring.
+     */
+    public CephClusterViewModel replaceCephCluster(CephClusterSettings c) {
+        for (int i = 0; i < cephClusters.size(); i++) {
+            CephClusterViewModel old = cephClusters.get(i);
+            if (old.id().equals(c.id())) {
+                boolean wasOn = old.getState() != ConnectionState.DISCONNECTED;
+                boolean wasShown = selection.get() instanceof NavigationTarget.CephCluster t && t.cluster() == old;
+                old.disconnect();
+                if (old.settings().keyStored() && !c.keyStored()) {
+                    forgetKey(old.settings());
+                }
+                CephClusterViewModel vm = newCephCluster(c);
+                cephClusters.set(i, vm);
+                settings = settings.withCephCluster(c);
+                save();
+                if (wasShown) {
+                    selection.set(new NavigationTarget.CephCluster(vm));
+                }
+                if (c.autoconnect() || wasOn) {
+                    vm.connect();
+                }
+                return vm;
+            }
+        }
+        return addCephCluster(c);
+    }
+
+    private void forgetKey(CephClusterSettings c) {
+        tasks.execute(BackgroundTask.async(l10n.lang("ceph.task.forgetKey", c.name()), () -> ceph.forgetKey(c.keyAccount()))
+                .onFailure(e -> dialogs.showWarning(l10n.lang("ceph.forgetKey.failed.title", c.name()), String.valueOf(e.getMessage()))));
+    }
+
     /** Saves a Ceph cluster and starts watching it when it autoconnects. */
     public CephClusterViewModel addCephCluster(CephClusterSettings c) {
         CephClusterViewModel vm = newCephCluster(c);
@@ -204,13 +247,22 @@ public final class MainViewModel {
         return vm;
     }
 
-    /** Asks, then stops watching and forgets a Ceph cluster (the cluster itself is not touched). */
+    /**
+     * Asks, then stops watching and forgets a Ceph cluster, with its key in the keyring (the cluster
+     * itself is not touched).
+     */
     public void removeCephCluster(CephClusterViewModel c) {
+        List<String> items = c.settings().keyStored()
+                ? List.of(c.settings().where(), l10n.lang("ceph.remove.key", c.settings().clientId()))
+                : List.of(c.settings().where());
         if (!dialogs.confirm(l10n.lang("ceph.remove.title", c.name()), l10n.lang("ceph.remove.confirm", c.name()),
-                List.of(c.settings().where()), l10n.lang("ceph.remove.action"))) {
+                items, l10n.lang("ceph.remove.action"))) {
             return;
         }
         c.disconnect();
+        if (c.settings().keyStored()) {
+            forgetKey(c.settings());
+        }
         cephClusters.remove(c);
         settings = settings.withoutCephCluster(c.id());
         save();
@@ -508,6 +560,7 @@ public final class MainViewModel {
 
     /** The real Ceph clusters (librados is loaded only when one connects). */
     private static CephClusterAccess realCephClusters() {
-        return new ServiceCephClusterAccess(new CephClusterService(), new io.rackdesk.app.task.SerialWorker("ceph-checks"));
+        return new ServiceCephClusterAccess(new CephClusterService(), new io.rackdesk.app.task.SerialWorker("ceph-checks"),
+                SecretVault.system());
     }
 }

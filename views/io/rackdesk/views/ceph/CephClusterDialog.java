@@ -15,7 +15,9 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TextField;
@@ -28,7 +30,8 @@ import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
 /**
- * "Add Ceph cluster": a ceph.conf and keyring, or monitors, client and key file; Save checks the files
+ * "Add Ceph cluster" / "Edit Ceph cluster": a ceph.conf and keyring, or monitors and client with a key
+ * file or the key itself (kept in the OS keyring; the dialog says where it goes); Save checks the files
  * and monitors first (off the UI thread) and stays open with the reason when something is wrong.
  */
 public final class CephClusterDialog {
@@ -57,27 +60,55 @@ public final class CephClusterDialog {
     }
 
     private void build() {
-        dialog.setTitle(l10n.lang("ceph.dialog.title"));
-        dialog.setHeaderText(l10n.lang("ceph.dialog.header"));
+        dialog.setTitle(l10n.lang(vm.isEdit() ? "ceph.dialog.editTitle" : "ceph.dialog.title"));
+        dialog.setHeaderText(vm.isEdit() ? l10n.lang("ceph.dialog.editHeader", vm.nameProperty().get()) : l10n.lang("ceph.dialog.header"));
         dialog.setGraphic(RackdeskIcon.CEPH.node());
         dialog.setResizable(true);
 
         TextField name = field("cephName", vm.nameProperty(), "ceph.dialog.namePrompt");
-        ToggleGroup how = new ToggleGroup();
-        RadioButton byConf = new RadioButton(l10n.lang("ceph.dialog.byConf"));
-        byConf.setId("cephByConf");
-        byConf.setToggleGroup(how);
-        RadioButton byMons = new RadioButton(l10n.lang("ceph.dialog.byMonitors"));
-        byMons.setId("cephByMonitors");
-        byMons.setToggleGroup(how);
-        (vm.useConfProperty().get() ? byConf : byMons).setSelected(true);
-        how.selectedToggleProperty().addListener((o, a, t) -> vm.useConfProperty().set(t == byConf));
+        RadioButton[] how = choice(vm.useConfProperty(), "cephByConf", "ceph.dialog.byConf", "cephByMonitors", "ceph.dialog.byMonitors");
+        RadioButton byConf = how[0];
+        RadioButton byMons = how[1];
 
         TextField conf = field("cephConf", vm.confProperty(), "ceph.dialog.confPrompt");
         TextField keyring = field("cephKeyring", vm.keyringProperty(), "ceph.dialog.keyringPrompt");
         TextField monitors = field("cephMonitors", vm.monitorsProperty(), "ceph.dialog.monitorsPrompt");
         TextField keyFile = field("cephKeyFile", vm.keyFileProperty(), "ceph.dialog.keyFilePrompt");
         TextField client = field("cephClientId", vm.clientIdProperty(), "ceph.dialog.clientPrompt");
+        // the key: a file, or the key itself (to the OS keyring)
+        RadioButton[] keyHow = choice(vm.keyInKeyringProperty(), "cephKeyTyped", "ceph.dialog.keyTyped", "cephKeyByFile",
+                "ceph.dialog.keyFromFile");
+        RadioButton byKey = keyHow[0];
+        RadioButton byKeyFile = keyHow[1];
+        PasswordField key = new PasswordField();
+        key.setId("cephKey");
+        key.textProperty().bindBidirectional(vm.keyProperty());
+        key.setPromptText(vm.hasStoredKey() ? l10n.lang("ceph.dialog.keyStored") : l10n.lang("ceph.dialog.keyPrompt"));
+        CheckBox replace = new CheckBox(l10n.lang("ceph.dialog.replaceKey"));
+        replace.setId("cephReplaceKey");
+        replace.selectedProperty().bindBidirectional(vm.replaceKeyProperty());
+        replace.setVisible(vm.hasStoredKey());
+        replace.setManaged(vm.hasStoredKey());
+        key.disableProperty().bind(vm.replaceKeyProperty().not());
+        Label placement = new Label();
+        placement.setId("cephKeyPlacement");
+        placement.setWrapText(true);
+        placement.setPrefWidth(440);
+        placement.setMinHeight(Label.USE_PREF_SIZE);
+        placement.getStyleClass().add("text-muted");
+        placement.textProperty().bind(vm.keyPlacementProperty());
+        if (vm.keyInKeyringProperty().get()) {
+            vm.checkKeyPlacement();
+        }
+        // rows come and go with the choices, and the keyring's answer arrives later: the window follows
+        javafx.beans.InvalidationListener refit = o -> {
+            if (dialog.getDialogPane().getScene() != null && dialog.getDialogPane().getScene().getWindow() != null) {
+                dialog.getDialogPane().getScene().getWindow().sizeToScene();
+            }
+        };
+        vm.keyPlacementProperty().addListener(refit);
+        vm.keyInKeyringProperty().addListener(refit);
+        vm.useConfProperty().addListener(refit);
         Spinner<Integer> poll = new Spinner<>(1, 300, vm.pollSecondsProperty().get());
         poll.setId("cephPoll");
         poll.setEditable(true);
@@ -96,25 +127,45 @@ public final class CephClusterDialog {
         Label keyringLabel = label("ceph.dialog.keyring");
         Label monitorsLabel = label("ceph.dialog.monitors");
         Label keyFileLabel = label("ceph.dialog.keyFile");
+        Label keyHowLabel = new Label();
+        Label keyLabel = label("ceph.dialog.key");
+        Label placementSpace = new Label();
+        HBox keyHowRow = new HBox(16, byKeyFile, byKey);
+        HBox keyRow = new HBox(10, key, replace);
+        HBox.setHgrow(key, Priority.ALWAYS);
         grid.addRow(row++, confLabel, confRow);
         grid.addRow(row++, keyringLabel, keyringRow);
         grid.addRow(row++, monitorsLabel, monitors);
-        grid.addRow(row++, keyFileLabel, keyFileRow);
         grid.addRow(row++, label("ceph.dialog.client"), client);
+        grid.addRow(row++, keyHowLabel, keyHowRow);
+        grid.addRow(row++, keyFileLabel, keyFileRow);
+        grid.addRow(row++, keyLabel, keyRow);
+        grid.addRow(row++, placementSpace, placement);
         grid.addRow(row++, label("ceph.dialog.poll"), poll);
         for (Node n : new Node[] {confLabel, confRow, keyringLabel, keyringRow}) {
             n.visibleProperty().bind(vm.useConfProperty());
             n.managedProperty().bind(vm.useConfProperty());
         }
-        for (Node n : new Node[] {monitorsLabel, monitors, keyFileLabel, keyFileRow}) {
+        for (Node n : new Node[] {monitorsLabel, monitors, keyHowLabel, keyHowRow}) {
             n.visibleProperty().bind(vm.useConfProperty().not());
             n.managedProperty().bind(vm.useConfProperty().not());
+        }
+        var byFile = vm.useConfProperty().not().and(vm.keyInKeyringProperty().not());
+        for (Node n : new Node[] {keyFileLabel, keyFileRow}) {
+            n.visibleProperty().bind(byFile);
+            n.managedProperty().bind(byFile);
+        }
+        var typed = vm.useConfProperty().not().and(vm.keyInKeyringProperty());
+        for (Node n : new Node[] {keyLabel, keyRow, placementSpace, placement}) {
+            n.visibleProperty().bind(typed);
+            n.managedProperty().bind(typed);
         }
         GridPane.setHgrow(name, Priority.ALWAYS);
 
         Label hint = new Label(l10n.lang("ceph.dialog.keyHint"));
         hint.getStyleClass().add("text-muted");
         hint.setWrapText(true);
+        hint.setMinHeight(Label.USE_PREF_SIZE);
         Label message = new Label();
         message.setId("cephDialogMessage");
         message.setWrapText(true);
@@ -129,7 +180,7 @@ public final class CephClusterDialog {
         VBox content = new VBox(10, grid, hint, new HBox(8, test), message);
         content.setPrefWidth(620);
         dialog.getDialogPane().setContent(content);
-        ButtonType saveType = new ButtonType(l10n.lang("ceph.dialog.save"), ButtonBar.ButtonData.OK_DONE);
+        ButtonType saveType = new ButtonType(l10n.lang(vm.isEdit() ? "ceph.dialog.saveEdit" : "ceph.dialog.save"), ButtonBar.ButtonData.OK_DONE);
         dialog.getDialogPane().getButtonTypes().addAll(saveType, new ButtonType(l10n.lang("common.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE));
         ThemeManager.addAppStylesheet(dialog.getDialogPane());
         dialog.setResultConverter(b -> b == saveType ? result : null);
@@ -147,6 +198,21 @@ public final class CephClusterDialog {
                 });
             }
         });
+    }
+
+    /** Two radio buttons for a yes/no choice of the ViewModel: the first stands for true. */
+    private RadioButton[] choice(javafx.beans.property.BooleanProperty first, String firstId, String firstKey, String secondId,
+                                 String secondKey) {
+        ToggleGroup group = new ToggleGroup();
+        RadioButton yes = new RadioButton(l10n.lang(firstKey));
+        yes.setId(firstId);
+        yes.setToggleGroup(group);
+        RadioButton no = new RadioButton(l10n.lang(secondKey));
+        no.setId(secondId);
+        no.setToggleGroup(group);
+        (first.get() ? yes : no).setSelected(true);
+        group.selectedToggleProperty().addListener((o, a, t) -> first.set(t == yes));
+        return new RadioButton[] {yes, no};
     }
 
     private TextField field(String id, StringProperty value, String promptKey) {

@@ -311,7 +311,16 @@ public final class CephClusterView {
             x.setLowerBound(-lower);
             x.setTickUnit(lower / 6);
         };
-        vm.history().addListener((ListChangeListener<CephClusterViewModel.RatePoint>) c -> redraw.run());
+        // a full history drops its oldest point just before the new one comes: draw once, on the new one (or when cleared)
+        vm.history().addListener((ListChangeListener<CephClusterViewModel.RatePoint>) c -> {
+            boolean added = false;
+            while (c.next()) {
+                added |= c.wasAdded();
+            }
+            if (added || vm.history().isEmpty()) {
+                redraw.run();
+            }
+        });
         redraw.run();
         return chart;
     }
@@ -471,6 +480,11 @@ public final class CephClusterView {
         tree.getColumns().add(treeNumeric("ceph.col.apply", n -> n.applyLatencyMs() < 0 ? "" : n.applyLatencyMs() + " ms", 80));
         Runnable fill = () -> {
             CephOsdTree t = o.treeProperty().get();
+            // a re-read of the same CRUSH layout updates the rows in place: selection, scrolling, sorting stay
+            if (t != null && tree.getRoot() != null && sameLayout(tree.getRoot().getChildren(), t.roots())) {
+                updateInPlace(tree.getRoot().getChildren(), t.roots());
+                return;
+            }
             TreeItem<CephOsdTree.Node> top = new TreeItem<>();
             if (t != null) {
                 t.roots().forEach(r -> top.getChildren().add(item(r)));
@@ -521,6 +535,39 @@ public final class CephClusterView {
             flags.getChildren().add(box);
         }
         osdBox.getChildren().addAll(actions, flags, message(o.messageProperty()), tree);
+    }
+
+    /** The same buckets and OSDs under the same parents (in any order: the user may have sorted the rows). */
+    private static boolean sameLayout(List<TreeItem<CephOsdTree.Node>> items, List<CephOsdTree.Node> nodes) {
+        if (items.size() != nodes.size()) {
+            return false;
+        }
+        java.util.Map<Integer, CephOsdTree.Node> byId = new java.util.HashMap<>();
+        nodes.forEach(n -> byId.put(n.id(), n));
+        for (TreeItem<CephOsdTree.Node> i : items) {
+            CephOsdTree.Node n = byId.get(i.getValue().id());
+            if (n == null || !sameLayout(i.getChildren(), n.children())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static void updateInPlace(List<TreeItem<CephOsdTree.Node>> items, List<CephOsdTree.Node> nodes) {
+        java.util.Map<Integer, CephOsdTree.Node> byId = new java.util.HashMap<>();
+        nodes.forEach(n -> byId.put(n.id(), n));
+        for (TreeItem<CephOsdTree.Node> i : items) {
+            CephOsdTree.Node n = byId.get(i.getValue().id());
+            if (n.isOsd() ? !n.equals(i.getValue()) : !sameFigures(n, i.getValue())) {
+                i.setValue(n);
+            }
+            updateInPlace(i.getChildren(), n.children());
+        }
+    }
+
+    /** A bucket's own columns (its children are compared on their own rows). */
+    private static boolean sameFigures(CephOsdTree.Node a, CephOsdTree.Node b) {
+        return a.name().equals(b.name()) && a.type().equals(b.type()) && Double.compare(a.crushWeight(), b.crushWeight()) == 0;
     }
 
     private static TreeItem<CephOsdTree.Node> item(CephOsdTree.Node n) {

@@ -62,6 +62,22 @@ public final class FxDialogService implements DialogService {
         return d.showAndWait();
     }
 
+    @Override
+    public Optional<String> askSecret(String title, String message) {
+        javafx.scene.control.Dialog<String> d = new javafx.scene.control.Dialog<>();
+        d.initOwner(owner);
+        d.setTitle(title);
+        d.setHeaderText(message);
+        javafx.scene.control.PasswordField field = new javafx.scene.control.PasswordField();
+        field.setId("secretField");
+        field.setPrefColumnCount(40);
+        d.getDialogPane().setContent(field);
+        d.getDialogPane().getButtonTypes().addAll(javafx.scene.control.ButtonType.OK, javafx.scene.control.ButtonType.CANCEL);
+        d.setResultConverter(b -> b == javafx.scene.control.ButtonType.OK ? field.getText() : null);
+        d.setOnShown(e -> field.requestFocus());
+        return d.showAndWait();
+    }
+
     private void show(Alert.AlertType type, String title, String message) {
         Alert alert = new Alert(type);
         alert.initOwner(owner);

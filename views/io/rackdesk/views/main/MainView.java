@@ -439,9 +439,14 @@ public final class MainView {
         MenuItem disconnect = new MenuItem(l10n.lang("toolbar.disconnect"), RackdeskIcon.DISCONNECT.node());
         disconnect.setOnAction(e -> c.disconnect());
         disconnect.disableProperty().bind(c.stateProperty().isEqualTo(ConnectionState.DISCONNECTED));
-        MenuItem remove = new MenuItem(l10n.lang("connection.remove"), RackdeskIcon.REMOVE.node());
+        MenuItem edit = new MenuItem(l10n.lang("ceph.edit"));
+        edit.setId("cephEditCluster");
+        edit.setOnAction(e -> CephClusterDialog.show(root.getScene().getWindow(), viewModel.editCephClusterDialog(c), l10n)
+                .ifPresent(viewModel::replaceCephCluster));
+        MenuItem remove = new MenuItem(l10n.lang("ceph.removeMenu"), RackdeskIcon.REMOVE.node());
+        remove.setId("cephRemoveCluster");
         remove.setOnAction(e -> viewModel.removeCephCluster(c));
-        return new ContextMenu(connect, disconnect, new javafx.scene.control.SeparatorMenuItem(), remove);
+        return new ContextMenu(connect, disconnect, new javafx.scene.control.SeparatorMenuItem(), edit, remove);
     }
 
     /** A connected cluster's icon follows its health: check, warning, error. */

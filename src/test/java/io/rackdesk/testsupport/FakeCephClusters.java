@@ -45,6 +45,39 @@ public final class FakeCephClusters implements CephClusterAccess {
     public final List<String> calls = new ArrayList<>();
     /** Set to make the next on-demand calls fail with this message. */
     public String failWith;
+    /** The OS keyring as the fake has it; {@link #vault} falls back to memory when {@link #noKeyring} is set. */
+    public final io.rackdesk.app.secrets.MemorySecretStore keyring = new io.rackdesk.app.secrets.MemorySecretStore();
+    /** Set before the first key call: there is no OS keyring here, for this reason. */
+    public String noKeyring;
+    public final io.rackdesk.app.secrets.SecretVault vault = new io.rackdesk.app.secrets.SecretVault(() -> {
+        if (noKeyring != null) {
+            throw new io.rackdesk.app.secrets.SecretStoreException(noKeyring);
+        }
+        return new io.rackdesk.app.secrets.SecretStore() { // the memory store, named as the OS keyring it stands for
+            @Override
+            public String describe() {
+                return "the OS keyring (Secret Service)";
+            }
+
+            @Override
+            public void put(String account, String secret) {
+                keyring.put(account, secret);
+            }
+
+            @Override
+            public java.util.Optional<String> get(String account) {
+                return keyring.get(account);
+            }
+
+            @Override
+            public void delete(String account) {
+                keyring.delete(account);
+            }
+        };
+    });
+    /** What osdTree() and pools() answer instead of the recorded lab cluster (e.g. a generated one). */
+    public CephOsdTree osdTreeAnswer;
+    public List<CephPools.Detail> poolsAnswer;
     public CephOsdActions.Verdict okToStop = new CephOsdActions.Verdict(true, "ok to stop: 25 PGs stay available, 25 become degraded until it is back");
 
     public static JsonNode sample(String name) {
@@ -106,8 +139,55 @@ public final class FakeCephClusters implements CephClusterAccess {
     }
 
     @Override
+    public CephTarget.StoredKey storedKey(String account) {
+        return () -> {
+            try {
+                return vault.get(account).orElseThrow(() -> new CephException(CephException.Kind.FILE, -2, "no key stored for " + account));
+            } catch (io.rackdesk.app.secrets.SecretStoreException e) {
+                throw new CephException(CephException.Kind.FILE, -5, e.getMessage());
+            }
+        };
+    }
+
+    @Override
+    public CompletableFuture<io.rackdesk.app.secrets.SecretVault.Placement> keyPlacement() {
+        calls.add("keyPlacement");
+        return answer(vault.placement());
+    }
+
+    @Override
+    public CompletableFuture<io.rackdesk.app.secrets.SecretVault.Placement> storeKey(String account, String key) {
+        calls.add("storeKey " + account);
+        return answer(vault.put(account, key));
+    }
+
+    @Override
+    public CompletableFuture<Boolean> hasKey(String account) {
+        calls.add("hasKey " + account);
+        try {
+            return answer(vault.get(account).isPresent());
+        } catch (io.rackdesk.app.secrets.SecretStoreException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    @Override
+    public CompletableFuture<Void> forgetKey(String account) {
+        calls.add("forgetKey " + account);
+        try {
+            vault.delete(account);
+            return answer(null);
+        } catch (io.rackdesk.app.secrets.SecretStoreException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    @Override
     public CompletableFuture<CephOsdTree> osdTree(String key) {
         calls.add("osdTree");
+        if (osdTreeAnswer != null) {
+            return answer(osdTreeAnswer);
+        }
         try {
             return answer(CephOsdTree.parse(sample("osd_tree.json"), sample("osd_df.json"), sample("osd_perf.json"),
                     sample("osd_dump_flags.json")));
@@ -119,6 +199,9 @@ public final class FakeCephClusters implements CephClusterAccess {
     @Override
     public CompletableFuture<List<CephPools.Detail>> pools(String key) {
         calls.add("pools");
+        if (poolsAnswer != null) {
+            return answer(poolsAnswer);
+        }
         List<CephPools.Detail> pools = new ArrayList<>(CephPools.parse(sample("osd_pool_ls_detail.json"), sample("df.json")));
         long id = 100;
         for (String name : extraRbdPools) {

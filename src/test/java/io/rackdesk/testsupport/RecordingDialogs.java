@@ -14,6 +14,8 @@ public final class RecordingDialogs implements DialogService {
     public boolean confirmAnswer = true;
     /** Answers to askText(), in order; empty = cancelled. */
     public final Deque<Optional<String>> textAnswers = new ArrayDeque<>();
+    /** Answers to askSecret(), in order; empty = cancelled. The secret is not recorded. */
+    public final Deque<Optional<String>> secretAnswers = new ArrayDeque<>();
 
     @Override
     public void showError(String title, String message) {
@@ -35,5 +37,11 @@ public final class RecordingDialogs implements DialogService {
     public Optional<String> askText(String title, String message, String initial) {
         shown.add("ask: " + title + " [" + initial + "]");
         return textAnswers.isEmpty() ? Optional.empty() : textAnswers.poll();
+    }
+
+    @Override
+    public Optional<String> askSecret(String title, String message) {
+        shown.add("askSecret: " + title + ": " + message);
+        return secretAnswers.isEmpty() ? Optional.empty() : secretAnswers.poll();
     }
 }

@@ -77,7 +77,8 @@ class RbdAttachLabUiTest {
         String usage = "client." + CLIENT_ID + " secret";
         FxToolkit.registerPrimaryStage();
 
-        ServiceCephClusterAccess cephAccess = new ServiceCephClusterAccess(new CephClusterService(), new SerialWorker("rbdatt-checks"));
+        ServiceCephClusterAccess cephAccess = new ServiceCephClusterAccess(new CephClusterService(), new SerialWorker("rbdatt-checks"),
+                new io.rackdesk.app.secrets.SecretVault(io.rackdesk.app.secrets.MemorySecretStore::new));
         DefaultTaskExecutor tasks = new DefaultTaskExecutor(Platform::runLater);
         AtomicReference<CephClusterViewModel> cluster = new AtomicReference<>();
         AtomicReference<ConnectionViewModel> conn = new AtomicReference<>();

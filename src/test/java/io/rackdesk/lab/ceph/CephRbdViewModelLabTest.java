@@ -49,7 +49,8 @@ class CephRbdViewModelLabTest {
     void setUp() {
         CephLab.require();
         RbdLab.createImagePool(POOL);
-        access = new ServiceCephClusterAccess(new CephClusterService(), new SerialWorker("rbdgui-checks"));
+        access = new ServiceCephClusterAccess(new CephClusterService(), new SerialWorker("rbdgui-checks"),
+                new io.rackdesk.app.secrets.SecretVault(io.rackdesk.app.secrets.MemorySecretStore::new));
         cluster = new CephClusterViewModel(new CephClusterSettings("rbdgui", "lab", CephLab.conf().toString(), CephLab.keyring().toString(),
                 List.of(), "admin", null, 5, false), access, new DefaultTaskExecutor(ui), new Localization(Locale.ENGLISH), dialogs);
     }
