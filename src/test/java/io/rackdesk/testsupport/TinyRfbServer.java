@@ -155,7 +155,24 @@ public final class TinyRfbServer implements AutoCloseable {
 
     /** Listens again on the same port. */
     public void restart() throws IOException {
-        serve(bind(port));
+        // the old listener's close may still be in flight on its accept thread: try again for a moment
+        long end = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+        while (true) {
+            try {
+                serve(bind(port));
+                return;
+            } catch (java.net.BindException e) {
+                if (System.nanoTime() > end) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
     }
 
     private void serve(ServerSocket s) {
