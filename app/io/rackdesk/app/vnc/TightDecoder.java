@@ -209,6 +209,14 @@ public final class TightDecoder implements RectDecoder {
             byte[] b = src.buffer();
             int p = src.position();
             int o = (y + r) * stride + x;
+            if (rgb) { // 8-bit channels: one pass per pixel with the neighbours in locals
+                gradientRgbRow(b, p, w, prev, cur, dst, o);
+                src.skip(w * tpx);
+                int[] t = prev;
+                prev = cur;
+                cur = t;
+                continue;
+            }
             for (int i = 0; i < w; i++, p += tpx) {
                 int v = rgb ? 0 : pf.value(b, p);
                 for (int c = 0; c < 3; c++) {
@@ -228,6 +236,38 @@ public final class TightDecoder implements RectDecoder {
             prev = cur;
             cur = t;
         }
+    }
+
+    /** One row of the gradient filter for 8-bit R, G, B TPIXELs; {@code prev}/{@code cur} hold R, G, B per pixel. */
+    private static void gradientRgbRow(byte[] b, int p, int w, int[] prev, int[] cur, int[] dst, int o) {
+        int lr = 0;
+        int lg = 0;
+        int lb = 0; // left
+        int ulr = 0;
+        int ulg = 0;
+        int ulb = 0; // above-left
+        for (int i = 0, k = 0; i < w; i++, k += 3, p += 3) {
+            int ur = prev[k];
+            int ug = prev[k + 1];
+            int ub = prev[k + 2];
+            int r = (clamp(ur + lr - ulr) + b[p]) & 0xFF;
+            int g = (clamp(ug + lg - ulg) + b[p + 1]) & 0xFF;
+            int bl = (clamp(ub + lb - ulb) + b[p + 2]) & 0xFF;
+            cur[k] = r;
+            cur[k + 1] = g;
+            cur[k + 2] = bl;
+            dst[o + i] = 0xFF000000 | r << 16 | g << 8 | bl;
+            lr = r;
+            lg = g;
+            lb = bl;
+            ulr = ur;
+            ulg = ug;
+            ulb = ub;
+        }
+    }
+
+    private static int clamp(int v) {
+        return v < 0 ? 0 : Math.min(v, 255);
     }
 
     private void image(RfbInput in, int x, int y, int w, int h, Framebuffer fb, String format) throws IOException {
