@@ -44,6 +44,15 @@ public final class VncBenchMain {
         Map<String, Double> theirs = vern.isEmpty() ? Map.of() : run("vernacular", vern);
         Map<String, Double> copy = encodings.contains("raw") ? run("arraycopy", List.of("raw")) : Map.of();
 
+        Map<String, double[]> cpu = new LinkedHashMap<>();
+        if (!Boolean.getBoolean("bench.noCpuTime")) {
+            for (String e : encodings) {
+                cpu.put(e, cpuTimeRates(recs.get(e)));
+            }
+        }
+
+        System.out.println();
+        System.out.println("JMH (wall clock):");
         System.out.println();
         System.out.println("| encoding | recording (rects, pixels, bytes) | Rackdesk Mpixels/s | Rackdesk MB/s | vernacular Mpixels/s | vernacular MB/s | Rackdesk / vernacular |");
         System.out.println("|---|---|---|---|---|---|---|");
@@ -63,6 +72,60 @@ public final class VncBenchMain {
             System.out.printf(Locale.ROOT, "| raw: System.arraycopy of the same bytes | | %s | %s | | | Rackdesk Raw / arraycopy: **%.2f** |%n",
                     f(c * r.pixels / 1e6), f(c * r.payload.length / 1e6), o / c);
         }
+        if (!cpu.isEmpty()) {
+            System.out.println();
+            System.out.println("Per CPU-second of the decoding thread (ThreadMXBean; steadier than wall clock on a loaded machine):");
+            System.out.println();
+            System.out.println("| encoding | Rackdesk Mpixels/s | Rackdesk MB/s | vernacular Mpixels/s | vernacular MB/s | Rackdesk / vernacular | Rackdesk / arraycopy |");
+            System.out.println("|---|---|---|---|---|---|---|");
+            for (String e : encodings) {
+                VncRecording r = recs.get(e);
+                double[] c = cpu.get(e);
+                System.out.printf(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s |%n", e, f(c[0] * r.pixels / 1e6), f(c[0] * r.payload.length / 1e6),
+                        Double.isNaN(c[1]) ? "–" : f(c[1] * r.pixels / 1e6), Double.isNaN(c[1]) ? "–" : f(c[1] * r.payload.length / 1e6),
+                        Double.isNaN(c[1]) ? "–" : String.format(Locale.ROOT, "**%.1fx**", c[0] / c[1]),
+                        Double.isNaN(c[2]) ? "–" : String.format(Locale.ROOT, "**%.2f** (arraycopy %s MB/s)", c[0] / c[2], f(c[2] * r.payload.length / 1e6)));
+            }
+        }
+    }
+
+    /**
+     * Operations per CPU-second of this thread for Rackdesk, vernacular (NaN where it has no decoder) and
+     * arraycopy (raw only): each warmed up, then run for -Dbench.cpuSeconds (default 3) of CPU time.
+     */
+    static double[] cpuTimeRates(VncRecording r) throws Exception {
+        VncDecodeBench b = new VncDecodeBench();
+        b.encoding = r.name;
+        b.setUp();
+        double ours = cpuRate(() -> b.rackdesk());
+        double theirs = VERNACULAR.contains(r.name) ? cpuRate(() -> b.vernacular()) : Double.NaN;
+        double copy = r.name.equals("raw") ? cpuRate(() -> b.arraycopy()) : Double.NaN;
+        return new double[] {ours, theirs, copy};
+    }
+
+    interface Op {
+        Object run() throws Exception;
+    }
+
+    private static volatile Object sink;
+
+    private static double cpuRate(Op op) throws Exception {
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        long seconds = Long.getLong("bench.cpuSeconds", 3);
+        for (int pass = 0; pass < 2; pass++) { // the first pass warms up
+            long start = mx.getCurrentThreadCpuTime();
+            long n = 0;
+            long used;
+            do {
+                sink = op.run();
+                n++;
+                used = mx.getCurrentThreadCpuTime() - start;
+            } while (used < seconds * 1_000_000_000L);
+            if (pass == 1) {
+                return n / (used / 1e9);
+            }
+        }
+        throw new AssertionError();
     }
 
     private static String f(double v) {
