@@ -75,9 +75,34 @@ public final class ZrleDecoder implements RectDecoder {
             boolean rgb = pf.isCpixelRgb24();
             int i = 0;
             while (i < n) {
-                z.require(cpx + 1); // a CPIXEL and at least one length byte
+                // the runs already buffered whose length is one byte, without a call per run
                 byte[] b = z.buffer();
-                int p = z.position();
+                int start = z.position();
+                int p = start;
+                int end = start + z.buffered() - cpx; // a run needs p + cpx < this + cpx
+                while (i < n && p < end) {
+                    int first = b[p + cpx] & 0xFF;
+                    if (first == 255) {
+                        break;
+                    }
+                    int c = rgb ? 0xFF000000 | (b[p + 2] & 0xFF) << 16 | (b[p + 1] & 0xFF) << 8 | b[p] & 0xFF : pf.cpixel(b, p);
+                    p += cpx + 1;
+                    int stop = i + first + 1;
+                    if (stop > n) {
+                        throw new RfbProtocolException("ZRLE: a run of " + (first + 1) + "+ pixels in a tile with " + (n - i) + " pixels left");
+                    }
+                    while (i < stop) {
+                        t[i++] = c;
+                    }
+                }
+                z.skip(p - start);
+                if (i == n) {
+                    break;
+                }
+                // one run the slow way: at the buffer's end, or longer than 255
+                z.require(cpx + 1);
+                b = z.buffer();
+                p = z.position();
                 int c = rgb ? 0xFF000000 | (b[p + 2] & 0xFF) << 16 | (b[p + 1] & 0xFF) << 8 | b[p] & 0xFF : pf.cpixel(b, p);
                 int first = b[p + cpx] & 0xFF;
                 z.skip(cpx + 1);
@@ -85,7 +110,7 @@ public final class ZrleDecoder implements RectDecoder {
                 if (run > n - i) {
                     throw new RfbProtocolException("ZRLE: a run of " + run + "+ pixels in a tile with " + (n - i) + " pixels left");
                 }
-                for (int end = i + run; i < end; i++) {
+                for (int stop = i + run; i < stop; i++) {
                     t[i] = c;
                 }
             }
