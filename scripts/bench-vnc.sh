@@ -41,7 +41,7 @@ echo "### Decoders (JMH, one thread, pinned to CPU ${BENCH_CPU:-0})"
 # shellcheck disable=SC2086
 taskset -c "${BENCH_CPU:-0}" "${java[@]}" -Djmh.ignoreLock=true ${JAVA_OPTS:-} -cp "$cp" io.rackdesk.bench.vnc.VncBenchMain \
   > target/vnc-bench-jmh.log 2>&1 || { tail -40 target/vnc-bench-jmh.log; die "JMH run failed (target/vnc-bench-jmh.log)"; }
-grep -E '^(\||[a-z]+ +[0-9]+x[0-9]+)' target/vnc-bench-jmh.log
+grep -E '^(\||JMH|Per CPU|[a-z]+ +[0-9]+x[0-9]+)' target/vnc-bench-jmh.log
 
 echo
 echo "### 1280x800 full update to pixels in a JavaFX image (Monocle headless, software pipeline)"

@@ -209,12 +209,9 @@ public final class TightDecoder implements RectDecoder {
             byte[] b = src.buffer();
             int p = src.position();
             int o = (y + r) * stride + x;
-            if (rgb) { // 8-bit channels: one pass per pixel with the neighbours in locals
-                gradientRgbRow(b, p, w, prev, cur, dst, o);
+            if (rgb) { // 8-bit channels: the row above is the framebuffer's (zeros for the first row)
+                gradientRgbRow(b, p, w, r == 0 ? prev : dst, r == 0 ? 0 : o - stride, dst, o);
                 src.skip(w * tpx);
-                int[] t = prev;
-                prev = cur;
-                cur = t;
                 continue;
             }
             for (int i = 0; i < w; i++, p += tpx) {
@@ -238,31 +235,21 @@ public final class TightDecoder implements RectDecoder {
         }
     }
 
-    /** One row of the gradient filter for 8-bit R, G, B TPIXELs; {@code prev}/{@code cur} hold R, G, B per pixel. */
-    private static void gradientRgbRow(byte[] b, int p, int w, int[] prev, int[] cur, int[] dst, int o) {
-        int lr = 0;
-        int lg = 0;
-        int lb = 0; // left
-        int ulr = 0;
-        int ulg = 0;
-        int ulb = 0; // above-left
-        for (int i = 0, k = 0; i < w; i++, k += 3, p += 3) {
-            int ur = prev[k];
-            int ug = prev[k + 1];
-            int ub = prev[k + 2];
-            int r = (clamp(ur + lr - ulr) + b[p]) & 0xFF;
-            int g = (clamp(ug + lg - ulg) + b[p + 1]) & 0xFF;
-            int bl = (clamp(ub + lb - ulb) + b[p + 2]) & 0xFF;
-            cur[k] = r;
-            cur[k + 1] = g;
-            cur[k + 2] = bl;
-            dst[o + i] = 0xFF000000 | r << 16 | g << 8 | bl;
-            lr = r;
-            lg = g;
-            lb = bl;
-            ulr = ur;
-            ulg = ug;
-            ulb = ub;
+    /**
+     * One row of the gradient filter for 8-bit R, G, B TPIXELs into {@code dst[o..]}, predicted from
+     * {@code up[u..]} (opaque RGB of the row above) and the pixel to the left, which stay packed in ints.
+     */
+    private static void gradientRgbRow(byte[] b, int p, int w, int[] up, int u, int[] dst, int o) {
+        int left = 0;
+        int upLeft = 0;
+        for (int i = 0; i < w; i++, p += 3) {
+            int above = up[u + i];
+            int r = (clamp((above >>> 16 & 0xFF) + (left >>> 16 & 0xFF) - (upLeft >>> 16 & 0xFF)) + b[p]) & 0xFF;
+            int g = (clamp((above >>> 8 & 0xFF) + (left >>> 8 & 0xFF) - (upLeft >>> 8 & 0xFF)) + b[p + 1]) & 0xFF;
+            int bl = (clamp((above & 0xFF) + (left & 0xFF) - (upLeft & 0xFF)) + b[p + 2]) & 0xFF;
+            left = 0xFF000000 | r << 16 | g << 8 | bl;
+            dst[o + i] = left;
+            upLeft = above;
         }
     }
 
