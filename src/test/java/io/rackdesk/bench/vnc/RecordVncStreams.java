@@ -46,7 +46,7 @@ public final class RecordVncStreams {
 
     static byte[] record(VncTarget server, int encoding) throws Exception {
         VncOptions o = new VncOptions().encodings(List.of(encoding, Encodings.RAW))
-                .connectTimeout(Duration.ofSeconds(10)).readTimeout(Duration.ofSeconds(3));
+                .connectTimeout(Duration.ofSeconds(10)).readTimeout(Duration.ofSeconds(10));
         try (RecordingProxy proxy = new RecordingProxy(server.host(), server.port())) {
             long[] damage = new long[1];
             RfbSession.Listener counter = new RfbSession.Listener() {
@@ -66,7 +66,7 @@ public final class RecordVncStreams {
                     try {
                         awaitUpdate(s, damage);
                     } catch (SocketTimeoutException e) {
-                        System.err.println("no update for key " + (char) keysym + " within 3 s (the screen had that colour already?)");
+                        System.err.println("no update for key " + (char) keysym + " within 10 s (the screen had that colour already?)");
                     }
                 }
                 s.requestUpdate(false);

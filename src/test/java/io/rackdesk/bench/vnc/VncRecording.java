@@ -102,10 +102,10 @@ public final class VncRecording {
                 if (type == 2) {
                     continue; // bell
                 }
-                if (type == 3) {
+                if (type == 3) { // ServerCutText; a negative length is an Extended Clipboard message of that many bytes
                     in.require(3);
                     in.skip(3);
-                    in.discard(in.u32());
+                    in.discard(Math.abs((long) in.s32()));
                     continue;
                 }
                 if (type != 0) {
@@ -191,6 +191,12 @@ public final class VncRecording {
             }
             case Encodings.CURSOR -> in.discard((long) w * h * pf.bytesPerPixel() + (long) (w + 7) / 8 * h);
             case Encodings.QEMU_LED_STATE -> in.u8();
+            case -314 -> { // alpha cursor: an encoding, then the image in it (QEMU sends Raw: 4 bytes a pixel)
+                if (in.s32() != Encodings.RAW) {
+                    throw new RfbProtocolException("an alpha cursor not in Raw in the recording");
+                }
+                in.discard((long) w * h * 4);
+            }
             default -> throw new RfbProtocolException("pseudo-encoding " + Encodings.name(enc) + " in the recording");
         }
     }
