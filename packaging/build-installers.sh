@@ -103,8 +103,9 @@ train_aot_cache() {   # IMAGE_DIR
   Xvfb "$disp" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
   xvfb=$!
   for _ in $(seq 1 50); do [[ -e /tmp/.X11-unix/X${disp#:} ]] && break; sleep 0.1; done
-  DISPLAY=$disp "$image/lib/runtime/bin/java" "${opts[@]}" -XX:AOTCacheOutput="$app/rackdesk.aot" \
-    -Xlog:aot=error -cp "$cp" io.rackdesk.views.Launcher --config-dir "$work/config" >"$work/app.log" 2>&1 &
+  # no arguments, as the desktop entry starts it (a plain start skips picocli: train that path)
+  RACKDESK_CONFIG_DIR=$work/config DISPLAY=$disp "$image/lib/runtime/bin/java" "${opts[@]}" -XX:AOTCacheOutput="$app/rackdesk.aot" \
+    -Xlog:aot=error -cp "$cp" io.rackdesk.views.Launcher >"$work/app.log" 2>&1 &
   pid=$!
   for _ in $(seq 1 600); do
     if grep -qE 'connected test://.*demo-host\.xml: 14 VMs' "$work/app.log"; then ok=1; break; fi

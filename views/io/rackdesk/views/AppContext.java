@@ -5,6 +5,7 @@ import io.rackdesk.app.console.VncConsoleOpener;
 import io.rackdesk.app.i18n.Localization;
 import io.rackdesk.app.libvirt.LibvirtEventLoop;
 import io.rackdesk.app.libvirt.LibvirtHostFactory;
+import io.rackdesk.app.platform.StartupTrace;
 import io.rackdesk.app.settings.AppDirs;
 import io.rackdesk.app.settings.SettingsLoad;
 import io.rackdesk.app.settings.SettingsStore;
@@ -62,15 +63,32 @@ public final class AppContext {
 
     /** Off the FX thread: reads settings, writes the demo host out, starts libvirt's event loop. */
     public static AppContext prepare(AppDirs dirs, Locale locale) {
+        return prepare(readSettings(dirs, locale));
+    }
+
+    /**
+     * What a start reads from disk before the window: the settings (on a first run the demo host is
+     * written out) and the texts. Touches neither libvirt nor the toolkit, so the launcher runs it
+     * beside the toolkit's start.
+     */
+    public static Settings readSettings(AppDirs dirs, Locale locale) {
         SettingsStore store = new SettingsStore(dirs.settingsFile());
         SettingsLoad startup = StartupSettings.prepare(store, dirs);
+        return new Settings(dirs, store, startup, new Localization(locale));
+    }
+
+    /** The settings read by {@link #readSettings}: the rest of the start-up builds on them. */
+    public record Settings(AppDirs dirs, SettingsStore store, SettingsLoad startup, Localization l10n) {
+    }
+
+    /** Off the FX thread, after the toolkit has started: libvirt's event loop and the services. */
+    public static AppContext prepare(Settings s) {
         LibvirtEventLoop loop = LibvirtEventLoop.startOrExplain(); // without libvirt the window still opens
-        Localization l10n = new Localization(locale);
-        ConnectionFiles files = new ConnectionFiles(dirs.configDir());
-        LibvirtHostFactory hosts = ConnectionHosts.factory(loop, LibvirtHostFactory.DEFAULT_TIMEOUT, files, l10n);
-        ConnectionService connections = new ConnectionService(files, hosts, new SerialWorker("connection-files"), l10n,
+        ConnectionFiles files = new ConnectionFiles(s.dirs().configDir());
+        LibvirtHostFactory hosts = ConnectionHosts.factory(loop, LibvirtHostFactory.DEFAULT_TIMEOUT, files, s.l10n());
+        ConnectionService connections = new ConnectionService(files, hosts, new SerialWorker("connection-files"), s.l10n(),
                 Clock.systemDefaultZone());
-        return new AppContext(dirs, l10n, store, startup, hosts, connections);
+        return new AppContext(s.dirs(), s.l10n(), s.store(), s.startup(), hosts, connections);
     }
 
     /** On the FX thread: the main window in {@code stage}, shown, with its connections opening. */
@@ -81,16 +99,25 @@ public final class AppContext {
     /** As {@link #showMainWindow(Stage)}, also opening {@code extraUris} for this run only (--connect). */
     public MainView showMainWindow(Stage stage, List<String> extraUris) {
         ThemeManager.apply(startup.settings().theme());
+        StartupTrace.mark("theme set");
         DefaultTaskExecutor tasks = new DefaultTaskExecutor(Platform::runLater);
         mainViewModel = new MainViewModel(startup, store, new SerialWorker("settings-io"), hosts,
                 tasks, new FxDialogService(stage), l10n, VncConsoleConnection.connector(new VncConsoleOpener(sshTunnels)));
+        StartupTrace.mark("view model made");
         MainView view = new MainView(mainViewModel, l10n, new ConnectionDialogs(connectionService, tasks, l10n));
+        StartupTrace.mark("main view made");
         Scene scene = new Scene(view.root());
         ThemeManager.addAppStylesheet(scene);
         stage.setScene(scene);
         stage.setTitle(l10n.lang("app.title"));
-        stage.getIcons().add(appIcon());
+        StartupTrace.mark("scene set");
         stage.show();
+        StartupTrace.mark("stage shown");
+        // drawn after the window is up: a snapshot costs a render pass (about 20 ms) the first window need not wait for
+        Platform.runLater(() -> {
+            StartupTrace.mark("first pulse after show");
+            stage.getIcons().add(appIcon());
+        });
         mainViewModel.start();
         for (String uri : extraUris) {
             mainViewModel.addTemporaryConnection(new ConnectionSettings(null, ConnectionUris.displayName(uri), uri, true, false));

@@ -1,6 +1,7 @@
 package io.rackdesk.views;
 
 import io.rackdesk.app.cli.RackdeskCommand;
+import io.rackdesk.app.platform.StartupTrace;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
 
@@ -13,6 +14,7 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
+        StartupTrace.mark("main");
         Charset cs = Charset.defaultCharset();
         int code = RackdeskCommand.run(args, RackdeskApp::launch,
                 new PrintWriter(new java.io.OutputStreamWriter(System.out, cs), true),

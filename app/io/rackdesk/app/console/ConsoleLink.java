@@ -1,5 +1,7 @@
 package io.rackdesk.app.console;
 
+import io.rackdesk.app.connections.ssh.HostKey;
+
 /**
  * A live console connection as the UI uses it. Every method returns at once: network work happens on
  * the connection's own threads, and the listener is called there too (never on the UI thread).
@@ -21,6 +23,17 @@ public interface ConsoleLink extends AutoCloseable {
 
         default void bell() {
         }
+
+        /** The server takes SetDesktopSize ("resize guest to window" can work); once per connection. */
+        default void desktopResizable() {
+        }
+
+        /**
+         * The server's answer to this client's {@link ConsoleLink#resizeDesktop}: 0 done, 1 prohibited,
+         * 2 out of resources, 3 invalid screen layout, 4 forwarded to the guest (QEMU; rfbproto's ExtendedDesktopSize status).
+         */
+        default void desktopResizeResult(int status) {
+        }
     }
 
     /**
@@ -30,6 +43,15 @@ public interface ConsoleLink extends AutoCloseable {
     @FunctionalInterface
     interface Connector {
         ConsoleLink connect(ConsolePlan.Reachable plan, Listener listener);
+
+        /**
+         * The user trusts {@code key}, which the SSH host of {@code plan} presented and its known_hosts
+         * does not list: the next connection adds it there if the host presents exactly this key.
+         * Connectors without SSH tunnels refuse.
+         */
+        default void trustHostKey(ConsolePlan.Reachable plan, HostKey key) {
+            throw new UnsupportedOperationException("this console connector makes no SSH tunnels");
+        }
     }
 
     ConsoleFrame frame();
@@ -45,7 +67,21 @@ public interface ConsoleLink extends AutoCloseable {
     /** Buttons as an RFB mask (1 left, 2 middle, 4 right, 8/16 wheel up/down). */
     void pointer(int buttons, int x, int y);
 
+    /** Local clipboard text for the guest (Extended Clipboard as UTF-8 where the server offers it). */
     void clipboard(String text);
+
+    /** Whether the guest's clipboard text is wanted (off: the Extended Clipboard does not even fetch it). */
+    default void receiveClipboard(boolean on) {
+    }
+
+    /** Whether the server takes {@link #resizeDesktop} (it speaks ExtendedDesktopSize). */
+    default boolean desktopResizable() {
+        return false;
+    }
+
+    /** Asks the server to make the guest's screen w x h (SetDesktopSize); ignored when it cannot. */
+    default void resizeDesktop(int width, int height) {
+    }
 
     /** Tries again at once (after a failure, or while waiting to retry). */
     void reconnectNow();

@@ -1,10 +1,14 @@
 package io.rackdesk.app.console;
 
+import io.rackdesk.app.connections.ssh.HostKeyException;
+
 /**
  * Where a console connection stands. {@code reason} says why it is not connected (null otherwise);
- * {@code retryInSeconds} is the wait before the next attempt while {@link State#DISCONNECTED_RETRYING}.
+ * {@code retryInSeconds} is the wait before the next attempt while {@link State#DISCONNECTED_RETRYING};
+ * {@code hostKeyProblem} is set when the SSH tunnel stopped at the host key check (an unknown key the
+ * user may trust, or a changed one that is only explained).
  */
-public record ConsoleStatus(State state, String reason, int retryInSeconds) {
+public record ConsoleStatus(State state, String reason, int retryInSeconds, HostKeyException hostKeyProblem) {
 
     public enum State {
         CONNECTING,
@@ -17,6 +21,10 @@ public record ConsoleStatus(State state, String reason, int retryInSeconds) {
         FAILED,
         /** Closed by the user or the app. */
         CLOSED
+    }
+
+    public ConsoleStatus(State state, String reason, int retryInSeconds) {
+        this(state, reason, retryInSeconds, null);
     }
 
     public static ConsoleStatus of(State s) {

@@ -1,5 +1,6 @@
 package io.rackdesk.app.console;
 
+import io.rackdesk.app.connections.ssh.HostKey;
 import io.rackdesk.app.connections.ssh.HostKeyException;
 import io.rackdesk.app.ssh.SshLoginException;
 import io.rackdesk.app.vnc.RfbSecurityException;
@@ -51,6 +52,7 @@ public final class VncConsoleConnection implements ConsoleLink {
     private volatile Motion waitingMotion;
     private volatile int lastButtons;
     private volatile boolean closed;
+    private volatile boolean receiveClipboard = true;
     private boolean retryNow; // guarded by wakeUp
 
     /**
@@ -87,13 +89,26 @@ public final class VncConsoleConnection implements ConsoleLink {
      */
     public static Connector connector(VncConsoleOpener opener) {
         Objects.requireNonNull(opener);
-        return (plan, listener) -> new VncConsoleConnection(plan.where(), (o, l) -> opener.open(plan, o, l), () -> {
-            VncOptions o = new VncOptions().connectTimeout(Duration.ofSeconds(10)).readTimeout(Duration.ofSeconds(10));
-            if (plan.password() != null) {
-                o.password(plan.password().getBytes(StandardCharsets.UTF_8));
+        return new Connector() {
+            @Override
+            public ConsoleLink connect(ConsolePlan.Reachable plan, Listener listener) {
+                return new VncConsoleConnection(plan.where(), (o, l) -> opener.open(plan, o, l), () -> {
+                    VncOptions o = new VncOptions().connectTimeout(Duration.ofSeconds(10)).readTimeout(Duration.ofSeconds(10));
+                    if (plan.password() != null) {
+                        o.password(plan.password().getBytes(StandardCharsets.UTF_8));
+                    }
+                    return o;
+                }, listener);
             }
-            return o;
-        }, listener);
+
+            @Override
+            public void trustHostKey(ConsolePlan.Reachable plan, HostKey key) {
+                if (!(plan instanceof ConsolePlan.ViaSsh ssh) || opener.tunnels() == null) {
+                    throw new IllegalArgumentException("the console " + plan.where() + " is not reached through an SSH tunnel");
+                }
+                opener.tunnels().trustHostKey(ssh.ssh(), key);
+            }
+        };
     }
 
     /** {@link #connector(VncConsoleOpener)} for direct consoles only (tests): a plan through SSH fails to open. */
@@ -123,6 +138,7 @@ public final class VncConsoleConnection implements ConsoleLink {
             try {
                 s = dialer.dial(options.get(), sessionListener());
                 session = s;
+                s.receiveClipboard(receiveClipboard); // after publishing the session: a switch meanwhile reaches it one way or the other
                 if (closed) {
                     break;
                 }
@@ -142,7 +158,7 @@ public final class VncConsoleConnection implements ConsoleLink {
                 String reason = describe(e);
                 if (isPermanent(e)) {
                     LOG.info("console {} failed: {}", target, reason);
-                    listener.status(new ConsoleStatus(ConsoleStatus.State.FAILED, reason, 0));
+                    listener.status(new ConsoleStatus(ConsoleStatus.State.FAILED, reason, 0, e instanceof HostKeyException h ? h : null));
                     closeSession(s);
                     waitForRetry(-1);
                     failures = 0;
@@ -194,6 +210,18 @@ public final class VncConsoleConnection implements ConsoleLink {
             @Override
             public void bell() {
                 listener.bell();
+            }
+
+            @Override
+            public void desktopResizable() {
+                listener.desktopResizable();
+            }
+
+            @Override
+            public void desktopSizeResult(int reason, int status, int width, int height) {
+                if (reason == 1) { // the answer to this client's SetDesktopSize
+                    listener.desktopResizeResult(status);
+                }
             }
 
             @Override
@@ -336,7 +364,34 @@ public final class VncConsoleConnection implements ConsoleLink {
 
     @Override
     public void clipboard(String text) {
-        send(s -> s.clientCutText(text));
+        send(s -> s.clipboardText(text));
+    }
+
+    @Override
+    public void receiveClipboard(boolean on) {
+        receiveClipboard = on;
+        RfbSession s = session;
+        if (s != null) {
+            s.receiveClipboard(on);
+        }
+    }
+
+    @Override
+    public boolean desktopResizable() {
+        RfbSession s = session;
+        return s != null && s.supportsDesktopResize();
+    }
+
+    @Override
+    public void resizeDesktop(int width, int height) {
+        if (width < 1 || height < 1 || width > 16384 || height > 16384) {
+            return;
+        }
+        send(s -> {
+            if (s.supportsDesktopResize()) {
+                s.setDesktopSize(width, height);
+            }
+        });
     }
 
     /** Something to write to the current session on the sender thread. */

@@ -21,7 +21,47 @@ import org.w3c.dom.Element;
  */
 public final class RbdDiskXml {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._+-]+");
-    private static final Pattern TARGET = Pattern.compile("vd[a-z]+");
+
+    /** The disk buses an RBD disk can sit on, with the target prefix libvirt names them by. */
+    public enum Bus {
+        VIRTIO("virtio", "vd"), SCSI("scsi", "sd"), SATA("sata", "sd");
+
+        private final String xml;
+        private final String prefix;
+
+        Bus(String xml, String prefix) {
+            this.xml = xml;
+            this.prefix = prefix;
+        }
+
+        /** libvirt's name: "virtio", "scsi", "sata". */
+        public String xml() {
+            return xml;
+        }
+
+        /** "vd" or "sd". */
+        public String prefix() {
+            return prefix;
+        }
+
+        /** libvirt's bus name to a Bus (null: virtio, libvirt's default for vdX). */
+        public static Bus of(String xml) {
+            for (Bus b : values()) {
+                if (b.xml.equals(xml)) {
+                    return b;
+                }
+            }
+            if (xml == null) {
+                return VIRTIO;
+            }
+            throw new IllegalArgumentException("'" + xml + "' is not a disk bus for an RBD disk (virtio, scsi, sata)");
+        }
+
+        /** Whether {@code dev} is a target name on this bus ("vdb" on virtio, "sdb" on scsi and sata). */
+        public boolean accepts(String dev) {
+            return dev != null && dev.matches(prefix + "[a-z]+");
+        }
+    }
 
     private RbdDiskXml() {
     }
@@ -72,7 +112,13 @@ public final class RbdDiskXml {
      * be raw (an RBD image holds the guest's blocks, not a qcow2 file).
      */
     public record RbdDisk(String pool, String image, List<Monitor> monitors, String username, String secretUuid,
-            String driverType, String targetDev) {
+            String driverType, String targetDev, Bus bus) {
+        /** On the virtio bus. */
+        public RbdDisk(String pool, String image, List<Monitor> monitors, String username, String secretUuid,
+                String driverType, String targetDev) {
+            this(pool, image, monitors, username, secretUuid, driverType, targetDev, Bus.VIRTIO);
+        }
+
         public RbdDisk {
             requireName(pool, "pool");
             requireName(image, "image");
@@ -86,8 +132,10 @@ public final class RbdDiskXml {
             }
             driverType = driverType == null ? "raw" : driverType.toLowerCase(Locale.ROOT);
             requireRaw(driverType, pool + "/" + image);
-            if (targetDev != null && !TARGET.matcher(targetDev).matches()) {
-                throw new IllegalArgumentException("'" + targetDev + "' is not a virtio disk target (vda, vdb, ...)");
+            bus = bus == null ? Bus.VIRTIO : bus;
+            if (targetDev != null && !bus.accepts(targetDev)) {
+                throw new IllegalArgumentException("'" + targetDev + "' is not a " + bus.xml() + " disk target ("
+                        + bus.prefix() + "a, " + bus.prefix() + "b, ...)");
             }
         }
 
@@ -97,7 +145,11 @@ public final class RbdDiskXml {
         }
 
         public RbdDisk withTarget(String dev) {
-            return new RbdDisk(pool, image, monitors, username, secretUuid, driverType, dev);
+            return new RbdDisk(pool, image, monitors, username, secretUuid, driverType, dev, bus);
+        }
+
+        public RbdDisk withSecret(String uuid) {
+            return new RbdDisk(pool, image, monitors, username, uuid, driverType, targetDev, bus);
         }
     }
 
@@ -108,6 +160,11 @@ public final class RbdDiskXml {
                     + ": an RBD disk must be raw (qcow2 on rbd makes the guest see qcow2 metadata instead of its disk,"
                     + " and RBD already does snapshots and clones)");
         }
+    }
+
+    /** Whether a pool, image or cephx user name can go into the disk XML as it is. */
+    public static boolean validName(String s) {
+        return s != null && NAME.matcher(s).matches();
     }
 
     private static void requireName(String s, String what) {
@@ -131,7 +188,7 @@ public final class RbdDiskXml {
             sb.append("    <host name='").append(m.host()).append("' port='").append(m.port()).append("'/>\n");
         }
         sb.append("  </source>\n");
-        sb.append("  <target dev='").append(d.targetDev()).append("' bus='virtio'/>\n");
+        sb.append("  <target dev='").append(d.targetDev()).append("' bus='").append(d.bus().xml()).append("'/>\n");
         sb.append("</disk>\n");
         return sb.toString();
     }
@@ -168,13 +225,49 @@ public final class RbdDiskXml {
 
     /** The first free virtio target: vda .. vdz, then vdaa .. (as libvirt counts). */
     public static String chooseTarget(Collection<String> used) {
+        return chooseTarget(used, Bus.VIRTIO);
+    }
+
+    /** The first free target on {@code bus}: vda .. for virtio, sda .. for scsi and sata (they share the names). */
+    public static String chooseTarget(Collection<String> used, Bus bus) {
         for (int i = 0; i < 26 * 27; i++) {
-            String dev = "vd" + suffix(i);
+            String dev = bus.prefix() + suffix(i);
             if (!used.contains(dev)) {
                 return dev;
             }
         }
-        throw new IllegalStateException("no free virtio disk target: " + used.size() + " are in use");
+        throw new IllegalStateException("no free " + bus.xml() + " disk target: " + used.size() + " are in use");
+    }
+
+    /**
+     * The {@code <disk>} element of the RBD disk {@code pool/image} as it stands in a domain's XML
+     * (libvirt's own text, with the alias and address it added), dedented; empty when absent.
+     */
+    public static java.util.Optional<String> diskElementText(String domainXml, String poolSlashImage) {
+        int from = 0;
+        while (true) {
+            int start = domainXml.indexOf("<disk ", from);
+            if (start < 0) {
+                return java.util.Optional.empty();
+            }
+            int end = domainXml.indexOf("</disk>", start);
+            if (end < 0) {
+                return java.util.Optional.empty();
+            }
+            String element = domainXml.substring(start, end + "</disk>".length());
+            if (element.contains("name='" + poolSlashImage + "'") || element.contains("name=\"" + poolSlashImage + "\"")) {
+                int lineStart = domainXml.lastIndexOf('\n', start) + 1;
+                String indent = domainXml.substring(lineStart, start);
+                boolean spaces = indent.isBlank();   // only white space before <disk: libvirt's indentation
+                String text = spaces ? indent + element : element;
+                StringBuilder out = new StringBuilder();
+                for (String line : text.split("\n")) {
+                    out.append(spaces && line.startsWith(indent) ? line.substring(indent.length()) : line).append('\n');
+                }
+                return java.util.Optional.of(out.toString());
+            }
+            from = end;
+        }
     }
 
     /** 0 -> a, 25 -> z, 26 -> aa (libvirt's virDiskNameToIndex order). */
@@ -211,10 +304,12 @@ public final class RbdDiskXml {
             Element secret = child(auth, "secret");
             String driver = attr(child(disk, "driver"), "type");
             String target = attr(child(disk, "target"), "dev");
+            String busName = attr(child(disk, "target"), "bus");
             try {
+                Bus bus = Bus.of(busName == null && target != null && target.startsWith("sd") ? "scsi" : busName);
                 out.add(new RbdDisk(name.substring(0, slash), name.substring(slash + 1), mons,
                         auth == null ? "admin" : attr(auth, "username"), attr(secret, "uuid"), driver == null ? "raw" : driver,
-                        target != null && TARGET.matcher(target).matches() ? target : null));
+                        target != null && bus.accepts(target) ? target : null, bus));
             } catch (IllegalArgumentException e) {
                 // a disk we would not have written (qcow2 on rbd, no monitors, ...): not ours to report here
             }

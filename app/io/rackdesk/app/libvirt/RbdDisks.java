@@ -45,7 +45,74 @@ public final class RbdDisks {
      * VM and in its persistent config, why the live attach failed when AUTO fell back to the config
      * ({@code liveError}, null otherwise), and whether it was there already (then nothing changed).
      */
-    public record Attached(RbdDisk disk, boolean live, boolean config, String liveError, boolean alreadyThere, String xml) {
+    public record Attached(RbdDisk disk, boolean live, boolean config, String liveError, boolean alreadyThere, String xml,
+            String found) {
+    }
+
+    /**
+     * What a VM's XML says before an attach: whether it runs and has a persistent config, the
+     * target devices used in the live and the persistent XML, its RBD disks, and the host's ceph
+     * secrets (usage name -> UUID), so a dialog can choose a free target and show the exact XML.
+     */
+    public record DomainDisks(boolean running, boolean persistent, Set<String> usedTargets, java.util.List<RbdDisk> rbdDisks,
+            java.util.Map<String, String> cephSecrets) {
+        public DomainDisks {
+            usedTargets = Set.copyOf(usedTargets);
+            rbdDisks = java.util.List.copyOf(rbdDisks);
+            cephSecrets = java.util.Map.copyOf(cephSecrets);
+        }
+    }
+
+    /** The target asked for is taken in the VM's live or persistent XML. */
+    public static final class TargetInUseException extends IllegalStateException {
+        private static final long serialVersionUID = 1L;
+        private final String target;
+
+        public TargetInUseException(String domain, String target) {
+            super("the target device " + target + " of " + domain + " is already used by another disk");
+            this.target = target;
+        }
+
+        public String target() {
+            return target;
+        }
+    }
+
+    /** Reads {@link DomainDisks} of {@code domainName} on the host's worker. */
+    public static CompletableFuture<DomainDisks> inspect(LibvirtHost host, String domainName) {
+        return host.withConnection("read the disks of " + domainName + " on " + host.uri(), c -> {
+            Domain d = c.domainLookupByName(domainName);
+            try {
+                boolean running = d.isActive() == 1;
+                boolean persistent = d.isPersistent() == 1;
+                String liveXml = d.getXMLDesc(0);
+                String configXml = persistent && running ? d.getXMLDesc(XML_INACTIVE) : null;
+                Set<String> used = new java.util.LinkedHashSet<>(RbdDiskXml.targets(liveXml));
+                java.util.List<RbdDisk> rbd = new java.util.ArrayList<>(RbdDiskXml.rbdDisks(liveXml));
+                if (configXml != null) {
+                    used.addAll(RbdDiskXml.targets(configXml));
+                    for (RbdDisk r : RbdDiskXml.rbdDisks(configXml)) {
+                        if (rbd.stream().noneMatch(x -> x.sourceName().equals(r.sourceName()))) {
+                            rbd.add(r);
+                        }
+                    }
+                }
+                java.util.Map<String, String> secrets = new java.util.TreeMap<>();
+                for (String uuid : c.listSecrets()) {
+                    Secret s = c.secretLookupByUUIDString(uuid);
+                    try {
+                        if (s.getUsageType() == SecretUsageType.CEPH) {
+                            secrets.put(s.getUsageID(), uuid);
+                        }
+                    } finally {
+                        s.free();
+                    }
+                }
+                return new DomainDisks(running, persistent, used, rbd, secrets);
+            } finally {
+                d.free();
+            }
+        });
     }
 
     /**
@@ -104,8 +171,9 @@ public final class RbdDisks {
     }
 
     /**
-     * Attaches {@code disk} (its target is chosen here: the first virtio name free in both the live
-     * and the persistent XML) to the domain, then re-reads the XML and fails unless the disk is there.
+     * Attaches {@code disk} to the domain, then re-reads the XML and fails unless the disk is there.
+     * Its target is the one it names (refused with {@link TargetInUseException} when the live or the
+     * persistent XML uses it), or, when it names none, the first free one on its bus in both.
      * An RBD disk with the same pool/image already in the domain is reported, not attached twice.
      */
     public static CompletableFuture<Attached> attach(LibvirtHost host, String domainName, RbdDisk disk, Mode mode) {
@@ -124,13 +192,18 @@ public final class RbdDisks {
                 }
                 if (present.isPresent()) {
                     return new Attached(present.get(), running && find(liveXml, disk.sourceName()).isPresent(),
-                            configXml != null && find(configXml, disk.sourceName()).isPresent(), null, true, null);
+                            configXml != null && find(configXml, disk.sourceName()).isPresent(), null, true, null,
+                            RbdDiskXml.diskElementText(running ? liveXml : configXml, disk.sourceName())
+                                    .or(() -> RbdDiskXml.diskElementText(liveXml, disk.sourceName())).orElse(null));
                 }
                 Set<String> used = new HashSet<>(RbdDiskXml.targets(liveXml));
                 if (configXml != null) {
                     used.addAll(RbdDiskXml.targets(configXml));
                 }
-                RbdDisk withTarget = disk.withTarget(RbdDiskXml.chooseTarget(used));
+                if (disk.targetDev() != null && used.contains(disk.targetDev())) {
+                    throw new TargetInUseException(domainName, disk.targetDev());
+                }
+                RbdDisk withTarget = disk.targetDev() != null ? disk : disk.withTarget(RbdDiskXml.chooseTarget(used, disk.bus()));
                 String xml = RbdDiskXml.diskXml(withTarget);
                 boolean live = false;
                 boolean config = false;
@@ -160,15 +233,24 @@ public final class RbdDisks {
                     }
                 }
                 // confirm in what libvirt now says
-                if (live && find(d.getXMLDesc(0), disk.sourceName()).isEmpty()) {
-                    throw new IllegalStateException("attached " + disk.sourceName() + " to " + domainName
-                            + ", but the live XML does not show it");
+                String found = null;
+                if (live) {
+                    String now = d.getXMLDesc(0);
+                    if (find(now, disk.sourceName()).isEmpty()) {
+                        throw new IllegalStateException("attached " + disk.sourceName() + " to " + domainName
+                                + ", but the live XML does not show it");
+                    }
+                    found = RbdDiskXml.diskElementText(now, disk.sourceName()).orElse(null);
                 }
-                if (config && find(d.getXMLDesc(XML_INACTIVE), disk.sourceName()).isEmpty()) {
-                    throw new IllegalStateException("attached " + disk.sourceName() + " to " + domainName
-                            + "'s config, but the inactive XML does not show it");
+                if (config) {
+                    String now = d.getXMLDesc(XML_INACTIVE);
+                    if (find(now, disk.sourceName()).isEmpty()) {
+                        throw new IllegalStateException("attached " + disk.sourceName() + " to " + domainName
+                                + "'s config, but the inactive XML does not show it");
+                    }
+                    found = found != null ? found : RbdDiskXml.diskElementText(now, disk.sourceName()).orElse(null);
                 }
-                return new Attached(withTarget, live, config, liveError, false, xml);
+                return new Attached(withTarget, live, config, liveError, false, xml, found);
             } finally {
                 d.free();
             }

@@ -20,7 +20,7 @@ import org.apache.sshd.common.util.buffer.ByteArrayBuffer;
  * {@code [host]:port} form for other ports than 22), as strictly as {@code StrictHostKeyChecking=yes}:
  * a listed key passes; a key of a type that is listed for the host with another value is CHANGED
  * and refused; a key that is not listed at all is unknown and refused unless the target says
- * {@code no_verify}; a key marked {@code @revoked} is refused. Nothing is ever written to the file.
+ * {@code no_verify}; a key marked {@code @revoked} is refused. The check never writes the file; {@link #append} does, once the user trusted a key.
  * Limits: no wildcard or negated host patterns, no @cert-authority (host certificates).
  */
 final class HostKeyCheck {
@@ -62,6 +62,35 @@ final class HostKeyCheck {
             return; // no_verify=1: an unlisted key is accepted (and not stored), a changed one never
         }
         throw new UnknownHostKeyException(presented);
+    }
+
+    /**
+     * Appends {@code key} for the target's host and port to its known_hosts (OpenSSH's plain form;
+     * the folder and the file are made when missing, the file readable by its owner only).
+     */
+    static void append(SshTarget target, PublicKey key) throws IOException {
+        java.nio.file.Path file = target.knownHosts();
+        if (file.getParent() != null) {
+            java.nio.file.Files.createDirectories(file.getParent());
+        }
+        String line = SshKnownHosts.entryName(target.host(), target.port()) + " " + KeyUtils.getKeyType(key) + " "
+                + Base64.getEncoder().encodeToString(blob(key)) + "\n";
+        boolean fresh = !java.nio.file.Files.exists(file);
+        if (!fresh) {
+            byte[] old = java.nio.file.Files.readAllBytes(file);
+            if (old.length > 0 && old[old.length - 1] != '\n') {
+                line = "\n" + line;
+            }
+        }
+        java.nio.file.Files.writeString(file, line, java.nio.charset.StandardCharsets.UTF_8,
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+        if (fresh) {
+            try {
+                java.nio.file.Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+            } catch (UnsupportedOperationException e) {
+                // not a POSIX file system
+            }
+        }
     }
 
     /** The key in SSH wire format (string type, then key data), as known_hosts stores it in base64. */

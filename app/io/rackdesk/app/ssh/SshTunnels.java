@@ -1,6 +1,8 @@
 package io.rackdesk.app.ssh;
 
+import io.rackdesk.app.connections.ssh.HostKey;
 import io.rackdesk.app.connections.ssh.HostKeyException;
+import io.rackdesk.app.connections.ssh.UnknownHostKeyException;
 import io.rackdesk.app.connections.ssh.SshKeyFiles;
 import java.io.IOException;
 import java.io.InputStream;
@@ -66,6 +68,8 @@ public final class SshTunnels implements AutoCloseable {
     private final Duration timeout;
     private final Duration idleKeep;
     private final Map<SshTarget, Shared> sessions = new HashMap<>();
+    /** Unknown host keys the user chose to trust: written to known_hosts when that very key is presented. */
+    private final Map<SshTarget, HostKey> trusted = new java.util.concurrent.ConcurrentHashMap<>();
     private SshClient client;
     private ScheduledExecutorService idleTimer;
     private boolean closed;
@@ -123,6 +127,16 @@ public final class SshTunnels implements AutoCloseable {
             release(shared);
             throw e;
         }
+    }
+
+    /**
+     * The user trusts {@code key}, which {@code target}'s server presented and its known_hosts does not
+     * list: at the next login, if the server presents exactly this key, it is appended to the
+     * target's known_hosts and the login goes on. A different key is checked as usual, and a changed
+     * key (another of a listed type) is never trusted this way.
+     */
+    public void trustHostKey(SshTarget target, HostKey key) {
+        trusted.put(target, key);
     }
 
     /** Open SSH sessions (connected, not yet closed), shared or idle. */
@@ -238,7 +252,19 @@ public final class SshTunnels implements AutoCloseable {
             return false;
         }
         try {
-            HostKeyCheck.check(shared.target, key);
+            try {
+                HostKeyCheck.check(shared.target, key);
+            } catch (UnknownHostKeyException u) {
+                Map<SshTarget, HostKey> trust = shared.owner().trusted;
+                HostKey trusted = trust.get(shared.target);
+                if (trusted == null || !trusted.sameKey(u.hostKey())) {
+                    throw u;
+                }
+                HostKeyCheck.append(shared.target, key);
+                trust.remove(shared.target, trusted);
+                LOG.info("added the SSH host key of {} to {}: {} {}", u.hostKey().address(), shared.target.knownHosts(),
+                        u.keyType(), u.fingerprint());
+            }
             return true;
         } catch (HostKeyException | IOException e) {
             shared.refusal = e;
@@ -271,6 +297,10 @@ public final class SshTunnels implements AutoCloseable {
 
         Shared(SshTarget target) {
             this.target = target;
+        }
+
+        SshTunnels owner() {
+            return SshTunnels.this;
         }
 
         /** The logged-in session; the first caller logs in, the others wait for it (under this object's lock). */

@@ -22,6 +22,8 @@ public final class Encodings {
     public static final int QEMU_EXTENDED_KEY_EVENT = -258;
     public static final int QEMU_LED_STATE = -261;
     public static final int EXTENDED_DESKTOP_SIZE = -308;
+    public static final int CURSOR_WITH_ALPHA = -314;
+    public static final int EXTENDED_CLIPBOARD = 0xC0A1E5CE;
 
     /** What the client offers by default, best first. */
     public static final List<Integer> DEFAULT = List.of(ZRLE, TIGHT, HEXTILE, ZLIB, COPY_RECT, RAW);
@@ -57,6 +59,8 @@ public final class Encodings {
             case LAST_RECT: return "LastRect";
             case CURSOR: return "Cursor";
             case EXTENDED_DESKTOP_SIZE: return "ExtendedDesktopSize";
+            case CURSOR_WITH_ALPHA: return "Cursor with alpha";
+            case EXTENDED_CLIPBOARD: return "Extended Clipboard";
             case QEMU_EXTENDED_KEY_EVENT: return "QEMU Extended Key Event";
             case QEMU_LED_STATE: return "QEMU LED state";
             default: return "encoding " + encoding;

@@ -40,6 +40,8 @@ public final class RfbSession implements Closeable {
     /** Longest reason, desktop name or cut text accepted from a server. */
     static final int MAX_STRING = 1 << 16;
     static final int MAX_CUT_TEXT = 1 << 22;
+    /** An Extended Clipboard message: the text limit plus room for zlib's framing. */
+    static final int MAX_EXTENDED_CLIPBOARD = MAX_CUT_TEXT + (1 << 16);
     /** Largest cursor side: real cursors are 32-128 pixels. */
     static final int MAX_CURSOR_SIDE = 1024;
 
@@ -78,6 +80,10 @@ public final class RfbSession implements Closeable {
         default void desktopSizeResult(int reason, int status, int width, int height) {
         }
 
+        /** The server takes SetDesktopSize (it sent an ExtendedDesktopSize rectangle); called once. */
+        default void desktopResizable() {
+        }
+
         /**
          * A step of the handshake, on the thread that connects: {@link HandshakePhase#SECURITY_CHOSEN}
          * once the security type is agreed ({@code securityType} names it: "None", "VNC authentication",
@@ -111,6 +117,15 @@ public final class RfbSession implements Closeable {
     private boolean extendedKeyEvents;
     private int securityType;
     private final Map<Integer, Long> rectangles = new LinkedHashMap<>();
+    /** Extended Clipboard: the server's Caps flags (0 until it sent them) and its text limit. */
+    private volatile int clipboardCaps;
+    private volatile long serverTextMax;
+    /** Text announced with Notify, sent when the server requests it. */
+    private volatile String offeredText;
+    private volatile boolean desktopResizable;
+    private volatile boolean receiveClipboard = true;
+    private volatile long screenId;
+    private volatile long screenFlags;
 
     private final RawDecoder raw = new RawDecoder();
     private final CopyRectDecoder copyRect = new CopyRectDecoder();
@@ -509,7 +524,10 @@ public final class RfbSession implements Closeable {
             offered.add(Encodings.COMPRESS_LEVEL_0 + options.compressLevel);
         }
         offered.addAll(List.of(Encodings.DESKTOP_SIZE, Encodings.EXTENDED_DESKTOP_SIZE, Encodings.LAST_RECT,
-                Encodings.CURSOR, Encodings.QEMU_EXTENDED_KEY_EVENT, Encodings.QEMU_LED_STATE));
+                Encodings.CURSOR_WITH_ALPHA, Encodings.CURSOR, Encodings.QEMU_EXTENDED_KEY_EVENT, Encodings.QEMU_LED_STATE));
+        if (options.extendedClipboard) {
+            offered.add(Encodings.EXTENDED_CLIPBOARD);
+        }
         byte[] m = new byte[4 + 4 * offered.size()];
         m[0] = 2; // SetEncodings
         m[2] = (byte) (offered.size() >>> 8);
@@ -573,8 +591,56 @@ public final class RfbSession implements Closeable {
         if (w < 1 || h < 1 || w > 65535 || h > 65535) {
             throw new IllegalArgumentException("desktop size " + w + "x" + h);
         }
+        long id = screenId;
+        long flags = screenFlags;
         send(new byte[] {(byte) 251, 0, (byte) (w >>> 8), (byte) w, (byte) (h >>> 8), (byte) h, 1, 0,
-            0, 0, 0, 0, 0, 0, 0, 0, (byte) (w >>> 8), (byte) w, (byte) (h >>> 8), (byte) h, 0, 0, 0, 0});
+            (byte) (id >>> 24), (byte) (id >>> 16), (byte) (id >>> 8), (byte) id, 0, 0, 0, 0,
+            (byte) (w >>> 8), (byte) w, (byte) (h >>> 8), (byte) h,
+            (byte) (flags >>> 24), (byte) (flags >>> 16), (byte) (flags >>> 8), (byte) flags});
+    }
+
+    /** Whether the server takes {@link #setDesktopSize} (it has sent an ExtendedDesktopSize rectangle). */
+    public boolean supportsDesktopResize() {
+        return desktopResizable;
+    }
+
+    /**
+     * Whether the guest's clipboard text is wanted: off, the Extended Clipboard's Notify is not
+     * answered with a Request, so the text never crosses (plain ServerCutText cannot be declined).
+     */
+    public void receiveClipboard(boolean on) {
+        receiveClipboard = on;
+    }
+
+    /** Whether the server speaks the Extended Clipboard (it sent its Caps). */
+    public boolean supportsExtendedClipboard() {
+        return clipboardCaps != 0;
+    }
+
+    /**
+     * Offers local clipboard text to the server: with the Extended Clipboard as UTF-8 (Notify, then
+     * Provide when the server asks; Provide at once when it takes no Notify), otherwise as ClientCutText.
+     */
+    public void clipboardText(String text) throws IOException {
+        int caps = clipboardCaps;
+        if (caps == 0 || (caps & ExtendedClipboard.FORMAT_TEXT) == 0) {
+            clientCutText(text);
+        } else if ((caps & ExtendedClipboard.NOTIFY) != 0) {
+            offeredText = text;
+            send(ExtendedClipboard.action(ExtendedClipboard.NOTIFY, ExtendedClipboard.FORMAT_TEXT));
+        } else if ((caps & ExtendedClipboard.PROVIDE) != 0) {
+            sendProvide(text);
+        } else {
+            clientCutText(text);
+        }
+    }
+
+    private void sendProvide(String text) throws IOException {
+        byte[] m = ExtendedClipboard.provide(text);
+        if (serverTextMax > 0 && m.length - 12 > serverTextMax) {
+            return; // more than the server takes: it would drop it anyway
+        }
+        send(m);
     }
 
     /** ClientCutText (Latin-1, as RFB defines it; other characters become '?'). */
@@ -629,8 +695,9 @@ public final class RfbSession implements Closeable {
                 in.require(3);
                 in.skip(3);
                 int len = in.s32();
-                if (len < 0) { // Extended Clipboard, which this client did not ask for
-                    throw new RfbProtocolException("the server sent an extended clipboard message this client did not ask for");
+                if (len < 0) {
+                    extendedClipboard(-(long) len);
+                    break;
                 }
                 if (len > MAX_CUT_TEXT) {
                     throw new RfbProtocolException("the server's clipboard text is " + len + " bytes long (at most " + MAX_CUT_TEXT + " accepted)");
@@ -644,6 +711,54 @@ public final class RfbSession implements Closeable {
                 throw new RfbProtocolException("unknown server message type " + type);
         }
         return type;
+    }
+
+    /** One Extended Clipboard message of {@code length} bytes (flags, then data). */
+    private void extendedClipboard(long length) throws IOException {
+        if (!options.extendedClipboard) {
+            throw new RfbProtocolException("the server sent an extended clipboard message this client did not ask for");
+        }
+        if (length < 4) {
+            throw new RfbProtocolException("the server sent an extended clipboard message of " + length + " bytes (no flags)");
+        }
+        if (length > MAX_EXTENDED_CLIPBOARD) {
+            throw new RfbProtocolException("the server's extended clipboard message is " + length + " bytes long (at most "
+                    + MAX_EXTENDED_CLIPBOARD + " accepted)");
+        }
+        int flags = in.s32();
+        byte[] data = new byte[(int) length - 4];
+        in.readFully(data, 0, data.length);
+        int action = flags & ExtendedClipboard.ACTIONS;
+        if ((flags & ExtendedClipboard.CAPS) != 0) {
+            if (data.length < 4 * Integer.bitCount(flags & 0xFFFF)) {
+                throw new RfbProtocolException("the server's extended clipboard capabilities are " + data.length
+                        + " bytes long, too short for the formats they name");
+            }
+            serverTextMax = (flags & ExtendedClipboard.FORMAT_TEXT) != 0 ? java.nio.ByteBuffer.wrap(data).getInt() & 0xFFFFFFFFL : 0;
+            clipboardCaps = flags;
+            send(ExtendedClipboard.caps(MAX_CUT_TEXT));
+        } else if (clipboardCaps == 0) {
+            throw new RfbProtocolException("the server sent an extended clipboard " + ExtendedClipboard.actionName(flags)
+                    + " before its capabilities");
+        } else if (action == ExtendedClipboard.NOTIFY) {
+            if ((flags & ExtendedClipboard.FORMAT_TEXT) != 0 && receiveClipboard) {
+                send(ExtendedClipboard.action(ExtendedClipboard.REQUEST, ExtendedClipboard.FORMAT_TEXT));
+            }
+        } else if (action == ExtendedClipboard.PROVIDE) {
+            String text = ExtendedClipboard.providedText(flags, data, MAX_CUT_TEXT);
+            if (text != null) {
+                listener.serverCutText(text);
+            }
+        } else if (action == ExtendedClipboard.REQUEST) {
+            String text = offeredText;
+            if (text != null && (flags & ExtendedClipboard.FORMAT_TEXT) != 0) {
+                sendProvide(text);
+            }
+        } else if (action == ExtendedClipboard.PEEK) {
+            send(ExtendedClipboard.action(ExtendedClipboard.NOTIFY, offeredText == null ? 0 : ExtendedClipboard.FORMAT_TEXT));
+        } else {
+            throw ExtendedClipboard.unexpected(flags);
+        }
     }
 
     private void framebufferUpdate() throws IOException {
@@ -710,15 +825,31 @@ public final class RfbSession implements Closeable {
                 int screens = in.u8();
                 in.require(3);
                 in.skip(3);
-                in.discard(16L * screens);
+                for (int i = 0; i < screens; i++) {
+                    long id = in.u32();
+                    in.require(8);
+                    in.skip(8);
+                    long flags = in.u32();
+                    if (i == 0) { // SetDesktopSize keeps the first screen's id and flags
+                        screenId = id;
+                        screenFlags = flags;
+                    }
+                }
                 if (y == 0) { // status: success
                     resize(w, h);
+                }
+                if (!desktopResizable) {
+                    desktopResizable = true;
+                    listener.desktopResizable();
                 }
                 listener.desktopSizeResult(x, y, w, h);
                 break;
             }
             case Encodings.CURSOR:
                 cursor(x, y, w, h);
+                break;
+            case Encodings.CURSOR_WITH_ALPHA:
+                alphaCursor(x, y, w, h);
                 break;
             case Encodings.QEMU_EXTENDED_KEY_EVENT:
                 extendedKeyEvents = true;
@@ -765,6 +896,39 @@ public final class RfbSession implements Closeable {
             hotY = Math.min(hotY, Math.max(h - 1, 0));
         }
         listener.cursor(argb, w, h, hotX, hotY);
+    }
+
+    /**
+     * Cursor with alpha (-314): an encoding number, then (Raw only) w x h pixels as R, G, B, A bytes
+     * with premultiplied alpha; handed on as straight (not premultiplied) ARGB.
+     */
+    private void alphaCursor(int hotX, int hotY, int w, int h) throws IOException {
+        if (w > MAX_CURSOR_SIDE || h > MAX_CURSOR_SIDE) {
+            throw new RfbProtocolException("the server sent a " + w + "x" + h + " cursor (at most " + MAX_CURSOR_SIDE + " pixels a side)");
+        }
+        int enc = in.s32();
+        if (enc != Encodings.RAW) {
+            throw new RfbProtocolException("the server sent an alpha cursor in " + Encodings.name(enc) + " (only Raw is supported)");
+        }
+        byte[] rgba = new byte[w * h * 4];
+        in.readFully(rgba, 0, rgba.length);
+        int[] argb = new int[w * h];
+        for (int i = 0; i < argb.length; i++) {
+            int r = rgba[4 * i] & 0xFF;
+            int g = rgba[4 * i + 1] & 0xFF;
+            int b = rgba[4 * i + 2] & 0xFF;
+            int a = rgba[4 * i + 3] & 0xFF;
+            if (a == 0) {
+                continue;
+            }
+            if (a < 255) { // un-premultiply, clamped: a server may send colour above its alpha
+                r = Math.min(255, (r * 255 + a / 2) / a);
+                g = Math.min(255, (g * 255 + a / 2) / a);
+                b = Math.min(255, (b * 255 + a / 2) / a);
+            }
+            argb[i] = a << 24 | r << 16 | g << 8 | b;
+        }
+        listener.cursor(argb, w, h, Math.min(hotX, Math.max(w - 1, 0)), Math.min(hotY, Math.max(h - 1, 0)));
     }
 
     // ------------------------------------------------------------------ state

@@ -23,6 +23,7 @@ public final class VncOptions {
     boolean shared = true;
     int jpegQuality = -1;
     int compressLevel = -1;
+    boolean extendedClipboard = true;
 
     public VncOptions connectTimeout(Duration d) {
         this.connectTimeout = d;
@@ -101,6 +102,12 @@ public final class VncOptions {
             throw new IllegalArgumentException("compression level must be 0-9 or -1");
         }
         this.compressLevel = level;
+        return this;
+    }
+
+    /** Offers the Extended Clipboard pseudo-encoding (UTF-8 text, zlib); off: plain Latin-1 cut text only. */
+    public VncOptions extendedClipboard(boolean on) {
+        this.extendedClipboard = on;
         return this;
     }
 }

@@ -8,10 +8,15 @@ import io.rackdesk.app.ceph.CephPgs;
 import io.rackdesk.app.ceph.CephPools;
 import io.rackdesk.app.ceph.CephStatus;
 import io.rackdesk.app.ceph.CephTarget;
+import io.rackdesk.app.ceph.rbd.RbdImageRef;
+import io.rackdesk.app.ceph.rbd.RbdImageSummary;
+import io.rackdesk.app.ceph.rbd.RbdImages;
+import io.rackdesk.app.ceph.rbd.RbdSnapRef;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
@@ -72,8 +77,36 @@ public interface CephClusterAccess extends AutoCloseable {
 
     CompletableFuture<Void> deletePool(String key, String pool);
 
+    /** The RBD images of one pool; {@code withUsage} also sums the bytes allocated at each head. */
+    CompletableFuture<List<RbdImageSummary>> rbdImages(String key, String pool, boolean withUsage);
+
+    CompletableFuture<Void> rbdCreate(String key, RbdImageRef image, long sizeBytes, long features);
+
+    CompletableFuture<Void> rbdResize(String key, RbdImageRef image, long sizeBytes, boolean allowShrink);
+
+    CompletableFuture<Void> rbdDelete(String key, RbdImageRef image);
+
+    /** Create, protect, unprotect, roll back to or delete one snapshot. */
+    CompletableFuture<Void> rbdSnapshot(String key, SnapAction action, RbdSnapRef snap);
+
+    CompletableFuture<Void> rbdClone(String key, RbdSnapRef parent, RbdImageRef child);
+
+    /** Flattens a clone; {@code progress} is told on a backend thread, {@code cancelled} is asked there too. */
+    CompletableFuture<Void> rbdFlatten(String key, RbdImageRef image, RbdImages.Progress progress, BooleanSupplier cancelled);
+
+    /**
+     * Runs {@code call} on the cluster's worker with its connection (work of other features, such as
+     * attaching an RBD image to a VM); fails when the cluster is not watched.
+     */
+    default <T> CompletableFuture<T> submit(String key, io.rackdesk.app.ceph.CephClusterService.ClientFunction<T> call) {
+        return CompletableFuture.failedFuture(new UnsupportedOperationException("no cluster work here"));
+    }
+
     @Override
     void close();
+
+    /** What can be done to one RBD snapshot. */
+    enum SnapAction { CREATE, PROTECT, UNPROTECT, ROLLBACK, DELETE }
 
     /** What can be done to one OSD. */
     enum OsdAction { IN, OUT, DOWN, REWEIGHT }

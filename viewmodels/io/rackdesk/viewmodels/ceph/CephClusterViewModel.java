@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * One saved Ceph cluster as the UI sees it: its connection state (shown in the tree and the status
  * bar like a libvirt host), the last {@link CephStatus} and the history of live rates. The cluster's
  * worker publishes immutable {@link CephClusterState}s; they are copied into properties on the UI
- * thread. The page's sections ({@link #health()}, {@link #pgs()}, {@link #osds()}, {@link #pools()})
+ * thread. The page's sections ({@link #health()}, {@link #pgs()}, {@link #osds()}, {@link #pools()}, {@link #rbd()})
  * follow it.
  */
 public final class CephClusterViewModel {
@@ -67,6 +67,7 @@ public final class CephClusterViewModel {
     private final CephPgViewModel pgSection;
     private final CephOsdViewModel osdSection;
     private final CephPoolsViewModel poolSection;
+    private final CephRbdViewModel rbdSection;
 
     public CephClusterViewModel(CephClusterSettings settings, CephClusterAccess access, TaskExecutor tasks, Localization l10n,
                                 DialogService dialogs) {
@@ -83,6 +84,7 @@ public final class CephClusterViewModel {
         this.pgSection = new CephPgViewModel(this);
         this.osdSection = new CephOsdViewModel(this);
         this.poolSection = new CephPoolsViewModel(this);
+        this.rbdSection = new CephRbdViewModel(this);
     }
 
     public String id() {
@@ -111,6 +113,11 @@ public final class CephClusterViewModel {
 
     public CephPoolsViewModel pools() {
         return poolSection;
+    }
+
+    /** The RBD images section. */
+    public CephRbdViewModel rbd() {
+        return rbdSection;
     }
 
     public ReadOnlyObjectProperty<ConnectionState> stateProperty() {
@@ -272,6 +279,10 @@ public final class CephClusterViewModel {
 
     DialogService dialogs() {
         return dialogs;
+    }
+
+    TaskExecutor tasks() {
+        return tasks;
     }
 
     /**

@@ -22,6 +22,7 @@ final class OnDemandRead<T> {
     private final int every;
     private boolean active;
     private boolean reading;
+    private boolean again;
     private boolean done;
     private Object lastFollowed;
     private int lastReadAt = -1;
@@ -49,8 +50,10 @@ final class OnDemandRead<T> {
         }
     }
 
+    /** Reads now; asked while a read runs, reads once more after it (what it asks for may have changed). */
     void refresh() {
         if (reading) {
+            again = true;
             return;
         }
         reading = true;
@@ -61,10 +64,19 @@ final class OnDemandRead<T> {
             reading = false;
             done = true;
             ok.accept(value);
+            readAgain();
         }, why -> {
             reading = false;
             failed.accept(why);
+            readAgain();
         });
+    }
+
+    private void readAgain() {
+        if (again) {
+            again = false;
+            refresh();
+        }
     }
 
     private void onPoll() {

@@ -12,11 +12,16 @@ import io.rackdesk.app.ceph.CephPools;
 import io.rackdesk.app.ceph.CephProbe;
 import io.rackdesk.app.ceph.CephStatus;
 import io.rackdesk.app.ceph.CephTarget;
+import io.rackdesk.app.ceph.rbd.RbdImageRef;
+import io.rackdesk.app.ceph.rbd.RbdImageSummary;
+import io.rackdesk.app.ceph.rbd.RbdImages;
+import io.rackdesk.app.ceph.rbd.RbdSnapRef;
 import io.rackdesk.app.task.Worker;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /** {@link CephClusterAccess} on the real clusters: the service's per-cluster workers, and a worker for dialog checks. */
@@ -150,6 +155,56 @@ public final class ServiceCephClusterAccess implements CephClusterAccess {
     @Override
     public CompletableFuture<Void> deletePool(String key, String pool) {
         return run(key, c -> CephPoolActions.delete(c, pool));
+    }
+
+    @Override
+    public CompletableFuture<List<RbdImageSummary>> rbdImages(String key, String pool, boolean withUsage) {
+        return service.submit(key, c -> new RbdImages(c).list(pool, withUsage));
+    }
+
+    @Override
+    public CompletableFuture<Void> rbdCreate(String key, RbdImageRef image, long sizeBytes, long features) {
+        return run(key, c -> new RbdImages(c).create(image, sizeBytes, features));
+    }
+
+    @Override
+    public CompletableFuture<Void> rbdResize(String key, RbdImageRef image, long sizeBytes, boolean allowShrink) {
+        return run(key, c -> new RbdImages(c).resize(image, sizeBytes, allowShrink));
+    }
+
+    @Override
+    public CompletableFuture<Void> rbdDelete(String key, RbdImageRef image) {
+        return run(key, c -> new RbdImages(c).delete(image));
+    }
+
+    @Override
+    public CompletableFuture<Void> rbdSnapshot(String key, SnapAction action, RbdSnapRef snap) {
+        return run(key, c -> {
+            RbdImages rbd = new RbdImages(c);
+            switch (action) {
+                case CREATE -> rbd.createSnapshot(snap);
+                case PROTECT -> rbd.protect(snap);
+                case UNPROTECT -> rbd.unprotect(snap);
+                // the ViewModel asked the VM layer before; the running VMs are not known on this thread
+                case ROLLBACK -> rbd.rollback(snap, RbdImages.InUse.NOBODY);
+                case DELETE -> rbd.deleteSnapshot(snap);
+            }
+        });
+    }
+
+    @Override
+    public CompletableFuture<Void> rbdClone(String key, RbdSnapRef parent, RbdImageRef child) {
+        return run(key, c -> new RbdImages(c).clone(parent, child));
+    }
+
+    @Override
+    public CompletableFuture<Void> rbdFlatten(String key, RbdImageRef image, RbdImages.Progress progress, BooleanSupplier cancelled) {
+        return run(key, c -> new RbdImages(c).flatten(image, progress, cancelled));
+    }
+
+    @Override
+    public <T> CompletableFuture<T> submit(String key, CephClusterService.ClientFunction<T> call) {
+        return service.submit(key, call);
     }
 
     /** A call that answers nothing. */

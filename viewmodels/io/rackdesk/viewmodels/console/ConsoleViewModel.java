@@ -6,12 +6,17 @@ import io.rackdesk.app.console.ConsolePlan;
 import io.rackdesk.app.console.ConsoleStatus;
 import io.rackdesk.app.console.KeyStroke;
 import io.rackdesk.app.console.SendKeys;
+import io.rackdesk.app.connections.ssh.ChangedHostKeyException;
+import io.rackdesk.app.connections.ssh.HostKey;
+import io.rackdesk.app.connections.ssh.HostKeyException;
+import io.rackdesk.app.connections.ssh.UnknownHostKeyException;
 import io.rackdesk.app.i18n.Localization;
 import io.rackdesk.app.libvirt.LibvirtErrors;
 import io.rackdesk.app.task.BackgroundTask;
 import io.rackdesk.app.task.Cancellable;
 import io.rackdesk.app.task.TaskExecutor;
 import io.rackdesk.app.task.Worker;
+import io.rackdesk.viewmodels.DialogService;
 import io.rackdesk.viewmodels.vms.VmItem;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -47,12 +52,17 @@ public final class ConsoleViewModel {
 
     /** What releases the keyboard grab: pressing both at once. */
     public static final String RELEASE_COMBINATION = "Ctrl+Alt";
+    /** What enters and leaves full screen (never sent to the guest). */
+    public static final String FULLSCREEN_KEY = "F11";
+    /** How long the view's size must hold still before the guest is asked to match it. */
+    public static final Duration RESIZE_DEBOUNCE = Duration.ofMillis(300);
 
     private final Localization l10n;
     private final TaskExecutor tasks;
     private final Worker io;
     private final ConsoleLink.Connector connector;
     private final ConsoleSource source;
+    private final DialogService dialogs;
 
     private final ReadOnlyObjectWrapper<Phase> phase = new ReadOnlyObjectWrapper<>(Phase.IDLE);
     private final ReadOnlyStringWrapper statusText = new ReadOnlyStringWrapper("");
@@ -70,6 +80,18 @@ public final class ConsoleViewModel {
     private final ReadOnlyStringWrapper incomingClipboard = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final BooleanBinding connected = Bindings.equal(Phase.CONNECTED, phase);
+    private final BooleanProperty fullscreen = new SimpleBooleanProperty(false);
+    private final BooleanProperty resizeGuest = new SimpleBooleanProperty(false);
+    private final ReadOnlyBooleanWrapper desktopResizable = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyObjectWrapper<HostKey> trustableKey = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper hostKeyText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper fullscreenHint = new ReadOnlyStringWrapper("");
+    /** The view's last size in screen pixels (0 before the first), for "resize guest to window". */
+    private int viewWidth;
+    private int viewHeight;
+    private Cancellable resizeTimer;
+    /** The size last asked of the guest, so the same size is not asked again. */
+    private String askedSize;
 
     private ConsoleLink link;
     private ConsolePlan.Reachable plan;
@@ -87,12 +109,27 @@ public final class ConsoleViewModel {
     private int retryLeft;
     private String retryReason;
 
+    /** Without dialogs: an unknown SSH host key can then not be trusted from the console (tools, tests). */
     public ConsoleViewModel(Localization l10n, TaskExecutor tasks, Worker io, ConsoleLink.Connector connector, ConsoleSource source) {
+        this(l10n, tasks, io, connector, source, null);
+    }
+
+    /** {@code dialogs} confirms trusting an unknown SSH host key. */
+    public ConsoleViewModel(Localization l10n, TaskExecutor tasks, Worker io, ConsoleLink.Connector connector, ConsoleSource source,
+                            DialogService dialogs) {
         this.l10n = Objects.requireNonNull(l10n);
         this.tasks = Objects.requireNonNull(tasks);
         this.io = Objects.requireNonNull(io);
         this.connector = Objects.requireNonNull(connector);
         this.source = Objects.requireNonNull(source);
+        this.dialogs = dialogs;
+        fullscreen.addListener((obs, was, is) -> fullscreenHint.set(is ? l10n.lang("console.fullscreen.hint", FULLSCREEN_KEY, RELEASE_COMBINATION) : ""));
+        resizeGuest.addListener((obs, was, is) -> {
+            askedSize = null;
+            if (is) {
+                scheduleResize();
+            }
+        });
         keyboardGrabbed.addListener((obs, was, is) -> grabHint.set(is ? l10n.lang("console.grabbed", RELEASE_COMBINATION) : ""));
         viewOnly.addListener((obs, was, is) -> {
             if (is) {
@@ -102,6 +139,9 @@ public final class ConsoleViewModel {
         receiveClipboard.addListener((obs, was, is) -> {
             if (!is) {
                 incomingClipboard.set(null);
+            }
+            if (link != null) {
+                link.receiveClipboard(is);
             }
         });
         show(Phase.IDLE, l10n.lang("console.idle"));
@@ -194,12 +234,40 @@ public final class ConsoleViewModel {
                 });
             }
 
+            @Override
+            public void desktopResizable() {
+                tasks.runOnUiThread(() -> {
+                    if (g == generation) {
+                        desktopResizable.set(true);
+                        scheduleResize();
+                    }
+                });
+            }
+
+            @Override
+            public void desktopResizeResult(int status) {
+                tasks.runOnUiThread(() -> {
+                    if (g == generation) {
+                        onResizeResult(status);
+                    }
+                });
+            }
+
         });
         link = self[0];
+        link.receiveClipboard(receiveClipboard.get());
     }
 
     private void onStatus(ConsoleStatus s) {
         stopCountdown();
+        if (s.state() != ConsoleStatus.State.FAILED) {
+            explainHostKey(null);
+        }
+        if (s.state() == ConsoleStatus.State.CONNECTED) {
+            askedSize = null; // a new session: the guest may have another size now
+        } else {
+            desktopResizable.set(false);
+        }
         String where = target.get();
         switch (s.state()) {
             case CONNECTING -> show(Phase.CONNECTING, l10n.lang("console.connecting", where));
@@ -214,6 +282,7 @@ public final class ConsoleViewModel {
             case FAILED -> {
                 releaseKeyboard();
                 show(Phase.FAILED, l10n.lang("console.failed", s.reason()));
+                explainHostKey(s.hostKeyProblem());
             }
             case CLOSED -> {
                 // only after close() or disconnect(), which already said so
@@ -250,6 +319,10 @@ public final class ConsoleViewModel {
     public void close() {
         generation++;
         stopCountdown();
+        stopResizeTimer();
+        desktopResizable.set(false);
+        explainHostKey(null);
+        fullscreen.set(false);
         releaseKeyboard();
         if (link != null) {
             link.close();
@@ -320,6 +393,120 @@ public final class ConsoleViewModel {
             case BAD_URI -> "console.problem.badUri";
         };
         return l10n.lang(key, p.detail());
+    }
+
+    // ------------------------------------------------------------------ SSH host key
+
+    /**
+     * After the tunnel stopped at the host key check: an unknown key may be trusted ({@link
+     * #trustableKeyProperty()}), a changed one is only explained: it is never offered for trust.
+     */
+    private void explainHostKey(HostKeyException problem) {
+        if (problem instanceof UnknownHostKeyException u) {
+            HostKey k = u.hostKey();
+            trustableKey.set(k);
+            hostKeyText.set(l10n.lang("console.hostKey.unknown", k.address(), typeOf(k), k.fingerprint()));
+        } else if (problem instanceof ChangedHostKeyException c) {
+            trustableKey.set(null);
+            hostKeyText.set(l10n.lang("console.hostKey.changed", c.hostKey().address(), typeOf(c.hostKey()), c.fingerprint()));
+        } else {
+            trustableKey.set(null);
+            hostKeyText.set("");
+        }
+    }
+
+    private String typeOf(HostKey k) {
+        return k.displayType() == null ? l10n.lang("console.hostKey.unknownType") : k.displayType();
+    }
+
+    /**
+     * "Trust this host key…": asks the user to confirm the key's type and fingerprint, then has the
+     * connector add it to the connection's known_hosts at the next login (only if the host presents
+     * exactly this key) and connects again. False when nothing was trusted.
+     */
+    public boolean trustHostKey() {
+        HostKey k = trustableKey.get();
+        if (k == null || plan == null || dialogs == null) {
+            return false;
+        }
+        String file = plan instanceof ConsolePlan.ViaSsh ssh ? ssh.ssh().knownHosts().toString() : "known_hosts";
+        if (!dialogs.confirm(l10n.lang("console.hostKey.trustTitle", k.address()), l10n.lang("console.hostKey.trustMessage", k.address(), file),
+                java.util.List.of(typeOf(k) + " " + k.fingerprint()), l10n.lang("console.hostKey.trustConfirm"))) {
+            return false;
+        }
+        try {
+            connector.trustHostKey(plan, k);
+        } catch (RuntimeException e) {
+            message.set(l10n.lang("console.hostKey.trustFailed", LibvirtErrors.describe(e)));
+            return false;
+        }
+        explainHostKey(null);
+        reconnect();
+        return true;
+    }
+
+    // ------------------------------------------------------------------ resize guest to window
+
+    /**
+     * The view's size in screen pixels changed (the window was resized, full screen entered or
+     * left). With "resize guest to window" on, the guest is asked to match once the size has held
+     * still for {@link #RESIZE_DEBOUNCE}.
+     */
+    public void viewSize(int width, int height) {
+        if (width == viewWidth && height == viewHeight) {
+            return;
+        }
+        viewWidth = width;
+        viewHeight = height;
+        scheduleResize();
+    }
+
+    private void scheduleResize() {
+        stopResizeTimer();
+        if (!resizeGuest.get() || !desktopResizable.get() || viewWidth < 1 || viewHeight < 1) {
+            return;
+        }
+        int g = generation;
+        resizeTimer = tasks.schedule(RESIZE_DEBOUNCE, () -> {
+            resizeTimer = null;
+            if (g == generation) {
+                sendResize();
+            }
+        });
+    }
+
+    private void sendResize() {
+        String size = viewWidth + "x" + viewHeight;
+        if (link != null && resizeGuest.get() && phase.get() == Phase.CONNECTED && !size.equals(askedSize)) {
+            askedSize = size;
+            link.resizeDesktop(viewWidth, viewHeight);
+        }
+    }
+
+    private void onResizeResult(int status) {
+        if (status == 0 || status == 4 || !resizeGuest.get()) { // 4: QEMU forwarded it to the guest's display
+            return;
+        }
+        String why = switch (status) {
+            case 1 -> l10n.lang("console.resize.prohibited");
+            case 2 -> l10n.lang("console.resize.outOfResources");
+            case 3 -> l10n.lang("console.resize.invalidLayout");
+            default -> l10n.lang("console.resize.status", status);
+        };
+        message.set(l10n.lang("console.resize.refused", why));
+        resizeGuest.set(false); // said once: no more requests the server refuses
+    }
+
+    private void stopResizeTimer() {
+        if (resizeTimer != null) {
+            resizeTimer.cancel();
+            resizeTimer = null;
+        }
+    }
+
+    /** Full screen on or off ({@value #FULLSCREEN_KEY} and the toolbar button). */
+    public void toggleFullscreen() {
+        fullscreen.set(!fullscreen.get());
     }
 
     // ------------------------------------------------------------------ input
@@ -464,6 +651,36 @@ public final class ConsoleViewModel {
     /** Text the guest put on its clipboard (while incoming clipboard is on), for the view to put on the local one. */
     public ReadOnlyStringProperty incomingClipboardProperty() {
         return incomingClipboard.getReadOnlyProperty();
+    }
+
+    /** The console fills the screen (the view shows it in a full-screen window, scaled to fit). */
+    public BooleanProperty fullscreenProperty() {
+        return fullscreen;
+    }
+
+    /** "Press F11 to leave full screen; Ctrl+Alt releases the keyboard" while in full screen, else empty. */
+    public ReadOnlyStringProperty fullscreenHintProperty() {
+        return fullscreenHint.getReadOnlyProperty();
+    }
+
+    /** Resize guest to window: the guest's screen follows the view's size (where the server allows it). */
+    public BooleanProperty resizeGuestProperty() {
+        return resizeGuest;
+    }
+
+    /** The server takes SetDesktopSize (it speaks ExtendedDesktopSize). */
+    public ReadOnlyBooleanProperty desktopResizableProperty() {
+        return desktopResizable.getReadOnlyProperty();
+    }
+
+    /** The unknown SSH host key the console's tunnel stopped at (may be trusted), or null. */
+    public ReadOnlyObjectProperty<HostKey> trustableKeyProperty() {
+        return trustableKey.getReadOnlyProperty();
+    }
+
+    /** What the host key check found (unknown: type and fingerprint; changed: why it is not offered), or empty. */
+    public ReadOnlyStringProperty hostKeyTextProperty() {
+        return hostKeyText.getReadOnlyProperty();
     }
 
     /** The last screenshot's outcome, or empty. */

@@ -14,6 +14,7 @@ import io.rackdesk.app.settings.ConnectionSettings;
 import io.rackdesk.viewmodels.ceph.CephClusterAccess;
 import io.rackdesk.viewmodels.ceph.CephClusterDialogViewModel;
 import io.rackdesk.viewmodels.ceph.CephClusterViewModel;
+import io.rackdesk.viewmodels.ceph.RbdVmUsage;
 import io.rackdesk.viewmodels.ceph.ServiceCephClusterAccess;
 import io.rackdesk.app.settings.Settings;
 import io.rackdesk.app.settings.SettingsLoad;
@@ -27,6 +28,7 @@ import io.rackdesk.app.task.Worker;
 import io.rackdesk.app.console.ConsoleLink;
 import io.rackdesk.app.console.VncConsoleConnection;
 import io.rackdesk.viewmodels.console.ConsoleViewModel;
+import io.rackdesk.viewmodels.console.ConsolesViewModel;
 import io.rackdesk.viewmodels.console.LibvirtConsoleSource;
 import io.rackdesk.viewmodels.DialogService;
 import io.rackdesk.viewmodels.connections.ConnectionState;
@@ -73,6 +75,8 @@ public final class MainViewModel {
     private final ObservableList<ConnectionViewModel> connections =
             FXCollections.observableArrayList(c -> new Observable[] {c.stateProperty()});
     private final ReadOnlyObjectWrapper<Theme> theme = new ReadOnlyObjectWrapper<>();
+    /** Which running VM uses an RBD image: asked by the RBD page before a rollback. */
+    private final RbdVmUsage rbdUsage;
     private final ObjectProperty<NavigationTarget> selection = new SimpleObjectProperty<>(new NavigationTarget.AllVms());
     private final ReadOnlyStringWrapper connectionSummary = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper activity = new ReadOnlyStringWrapper("");
@@ -82,9 +86,11 @@ public final class MainViewModel {
     private final VmDetailsViewModel vmDetails;
     private final XmlEditorViewModel xmlEditor;
     private final ConsoleViewModel console;
+    private final ConsolesViewModel consoleTabs;
     private final SerialWorker consoleIo = new SerialWorker("console-io");
     private final java.util.Set<String> temporary = new java.util.HashSet<>();
     private final CephClusterAccess ceph;
+    private final io.rackdesk.viewmodels.ceph.RbdAttachAccess rbdAttach;
     private final ObservableList<CephClusterViewModel> cephClusters =
             FXCollections.observableArrayList(c -> new Observable[] {c.stateProperty(), c.healthProperty()});
 
@@ -113,6 +119,7 @@ public final class MainViewModel {
                          TaskExecutor tasks, DialogService dialogs, Localization l10n, ConsoleLink.Connector consoles,
                          CephClusterAccess ceph) {
         this.ceph = Objects.requireNonNull(ceph);
+        this.rbdAttach = new io.rackdesk.viewmodels.ceph.ServiceRbdAttachAccess(ceph, vm -> vm.connection().openHost().orElse(null));
         this.startup = Objects.requireNonNull(startup);
         this.store = Objects.requireNonNull(store);
         this.io = Objects.requireNonNull(io);
@@ -120,6 +127,7 @@ public final class MainViewModel {
         this.tasks = Objects.requireNonNull(tasks);
         this.dialogs = Objects.requireNonNull(dialogs);
         this.l10n = Objects.requireNonNull(l10n);
+        this.rbdUsage = new RunningVmRbdUsage(connections, l10n);
         this.settings = startup.settings();
         this.theme.set(settings.theme());
         for (ConnectionSettings c : settings.connections()) {
@@ -133,8 +141,9 @@ public final class MainViewModel {
         for (CephClusterSettings c : settings.cephClusters()) {
             cephClusters.add(newCephCluster(c));
         }
-        this.console = new ConsoleViewModel(l10n, tasks, consoleIo, Objects.requireNonNull(consoles),
-                new LibvirtConsoleSource(vm -> vm.connection().openHost().orElse(null), l10n));
+        LibvirtConsoleSource consoleSource = new LibvirtConsoleSource(vm -> vm.connection().openHost().orElse(null), l10n);
+        this.console = new ConsoleViewModel(l10n, tasks, consoleIo, Objects.requireNonNull(consoles), consoleSource, dialogs);
+        this.consoleTabs = new ConsolesViewModel(() -> new ConsoleViewModel(l10n, tasks, consoleIo, consoles, consoleSource, dialogs), l10n);
         connections.addListener((javafx.collections.ListChangeListener<ConnectionViewModel>) c -> updateConnectionSummary());
         cephClusters.addListener((javafx.collections.ListChangeListener<CephClusterViewModel>) c -> updateConnectionSummary());
         selection.addListener((obs, old, now) -> onNavigate(now));
@@ -210,8 +219,28 @@ public final class MainViewModel {
         }
     }
 
+    /**
+     * A fresh "Attach RBD image to VM" dialog model over the connected clusters and hosts;
+     * {@code cluster}, {@code image} and {@code vm} preselect what is known (each may be null).
+     */
+    public io.rackdesk.viewmodels.ceph.RbdAttachViewModel newRbdAttach(CephClusterViewModel cluster,
+            io.rackdesk.app.ceph.rbd.RbdImageRef image, io.rackdesk.viewmodels.vms.VmItem vm) {
+        return new io.rackdesk.viewmodels.ceph.RbdAttachViewModel(cephClusters, connections, rbdAttach, tasks, l10n, cluster,
+                image, vm);
+    }
+
+    /** The Ceph cluster shown in the window, else the first connected one, else null. */
+    public CephClusterViewModel currentCephCluster() {
+        if (selection.get() instanceof NavigationTarget.CephCluster t) {
+            return t.cluster();
+        }
+        return cephClusters.stream().filter(c -> c.getState() == ConnectionState.CONNECTED).findFirst().orElse(null);
+    }
+
     private CephClusterViewModel newCephCluster(CephClusterSettings c) {
-        return new CephClusterViewModel(c, ceph, tasks, l10n, dialogs);
+        CephClusterViewModel vm = new CephClusterViewModel(c, ceph, tasks, l10n, dialogs);
+        vm.rbd().setVmUsage(rbdUsage);
+        return vm;
     }
 
     public ObservableList<ConnectionViewModel> connections() {
@@ -228,9 +257,14 @@ public final class MainViewModel {
     }
 
     /** Details of the one selected VM. */
-    /** The console shown in the VM details (one at a time for now). */
+    /** The console shown in the VM details' Console tab. */
     public ConsoleViewModel console() {
         return console;
+    }
+
+    /** The consoles window: one tab per VM ("Open console" in the VM table). */
+    public ConsolesViewModel consoles() {
+        return consoleTabs;
     }
 
     public VmDetailsViewModel vmDetails() {
@@ -391,6 +425,7 @@ public final class MainViewModel {
     /** Closes every connection (on their workers) and the console. */
     public void shutdown() {
         console.close();
+        consoleTabs.closeAll();
         for (ConnectionViewModel c : connections) {
             c.disconnect();
         }

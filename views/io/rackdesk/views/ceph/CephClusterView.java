@@ -23,7 +23,6 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 import javafx.beans.binding.Bindings;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
@@ -54,7 +53,7 @@ import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 
 /**
- * A Ceph cluster's page (CephCluster.fxml): Health, Placement groups, OSDs and Pools tabs over one
+ * A Ceph cluster's page (CephCluster.fxml): Health, Placement groups, OSDs, Pools and RBD images tabs over one
  * {@link CephClusterViewModel}. Views are made per cluster and kept, so switching clusters keeps charts.
  */
 public final class CephClusterView {
@@ -70,10 +69,12 @@ public final class CephClusterView {
     @FXML private Tab pgTab;
     @FXML private Tab osdTab;
     @FXML private Tab poolTab;
+    @FXML private Tab rbdTab;
     @FXML private VBox healthBox;
     @FXML private VBox pgBox;
     @FXML private VBox osdBox;
     @FXML private VBox poolBox;
+    @FXML private VBox rbdBox;
 
     private boolean shown;
 
@@ -100,6 +101,8 @@ public final class CephClusterView {
             vm.osds().refresh();
         } else if (t == poolTab) {
             vm.pools().refresh();
+        } else if (t == rbdTab) {
+            vm.rbd().refresh();
         } else if (t == pgTab) {
             vm.pgs().loadAll();
         } else {
@@ -107,7 +110,7 @@ public final class CephClusterView {
         }
     }
 
-    /** Selects a tab by index (0 health, 1 PGs, 2 OSDs, 3 pools). */
+    /** Selects a tab by index (0 health, 1 PGs, 2 OSDs, 3 pools, 4 RBD images). */
     public void selectTab(int index) {
         tabs.getSelectionModel().select(index);
     }
@@ -125,6 +128,7 @@ public final class CephClusterView {
         buildPgs(vm.pgs());
         buildOsds(vm.osds());
         buildPools();
+        new CephRbdPane(vm.rbd(), l10n, this::window, rbdBox);
         tabs.getSelectionModel().selectedItemProperty().addListener((o, a, t) -> updateActive());
         vm.statusProperty().addListener((o, a, s) -> {
             if (a == null && s != null) {
@@ -137,6 +141,7 @@ public final class CephClusterView {
         Tab t = tabs.getSelectionModel().getSelectedItem();
         vm.osds().setActive(shown && t == osdTab);
         vm.pools().setActive(shown && t == poolTab);
+        vm.rbd().setActive(shown && t == rbdTab);
         if (shown && t == pgTab) {
             vm.pgs().opened();
         }
@@ -628,10 +633,7 @@ public final class CephClusterView {
     }
 
     private Button button(String key, RackdeskIcon icon, String id, Runnable action) {
-        Button b = new Button(l10n.lang(key), icon.node());
-        b.setId(id);
-        b.setOnAction(e -> action.run());
-        return b;
+        return CephControls.button(l10n, key, icon, id, action);
     }
 
     private static GridPane factGrid(ObservableList<Fact> facts, String id) {
@@ -656,30 +658,19 @@ public final class CephClusterView {
     }
 
     private <S> TableColumn<S, String> column(String key, Function<S, String> value, double width) {
-        TableColumn<S, String> c = new TableColumn<>(l10n.lang(key));
-        c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(value.apply(f.getValue())));
-        c.setPrefWidth(width);
-        return c;
+        return CephControls.column(l10n, key, value, width, false);
     }
 
     private <S> TableColumn<S, String> numeric(String key, Function<S, String> value, double width) {
-        TableColumn<S, String> c = column(key, value, width);
-        c.getStyleClass().add("numeric");
-        return c;
+        return CephControls.column(l10n, key, value, width, true);
     }
 
     private TreeTableColumn<CephOsdTree.Node, String> treeColumn(String key, Function<CephOsdTree.Node, String> value, double width) {
-        TreeTableColumn<CephOsdTree.Node, String> c = new TreeTableColumn<>(l10n.lang(key));
-        c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(f.getValue() == null || f.getValue().getValue() == null ? ""
-                : value.apply(f.getValue().getValue())));
-        c.setPrefWidth(width);
-        return c;
+        return CephControls.treeColumn(l10n, key, value, width, false);
     }
 
     private TreeTableColumn<CephOsdTree.Node, String> treeNumeric(String key, Function<CephOsdTree.Node, String> value, double width) {
-        TreeTableColumn<CephOsdTree.Node, String> c = treeColumn(key, value, width);
-        c.getStyleClass().add("numeric");
-        return c;
+        return CephControls.treeColumn(l10n, key, value, width, true);
     }
 
 }

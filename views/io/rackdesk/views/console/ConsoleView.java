@@ -36,8 +36,16 @@ import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
+import javafx.stage.Stage;
+import javafx.animation.PauseTransition;
+import javafx.geometry.Pos;
+import javafx.scene.Scene;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCombination;
 
 /**
  * A VNC console (Console.fxml): the remote screen as an ImageView over a WritableImage that gets
@@ -55,8 +63,19 @@ public final class ConsoleView {
     /** Keys down in the guest, so a release sends what the press sent (and a lost grab releases them all). */
     private final Map<KeyCode, KeyStroke> down = new EnumMap<>(KeyCode.class);
     private Runnable onDetach;
+    /** The full-screen window while the console is in it (the screen area moves there), else null. */
+    private Stage fullscreenStage;
+    private final Label fullscreenHint = new Label();
+    private final HBox fullscreenBar = new HBox(12);
+    private final PauseTransition hideBar = new PauseTransition(javafx.util.Duration.seconds(3));
 
+    @FXML private BorderPane pane; // the root, for use before the loader returns it
     @FXML private ToggleButton scaleToggle;
+    @FXML private ToggleButton fullscreenToggle;
+    @FXML private ToggleButton resizeGuestToggle;
+    @FXML private Tooltip resizeGuestTip;
+    @FXML private Label hostKeyText;
+    @FXML private Button trustKey;
     @FXML private MenuButton sendKeys;
     @FXML private ToggleButton viewOnlyToggle;
     @FXML private ToggleButton clipboardOutToggle;
@@ -108,7 +127,17 @@ public final class ConsoleView {
         reconnectButton.setGraphic(RackdeskIcon.REFRESH.node());
         disconnectButton.setGraphic(RackdeskIcon.DISCONNECT.node());
         detachButton.setGraphic(RackdeskIcon.CONSOLE_DETACH.node());
+        fullscreenToggle.setGraphic(RackdeskIcon.CONSOLE_FULLSCREEN.node());
+        resizeGuestToggle.setGraphic(RackdeskIcon.CONSOLE_RESIZE_GUEST.node());
+        trustKey.setGraphic(RackdeskIcon.CONSOLE_TRUST_KEY.node());
         setOnDetach(null);
+        initFullscreen();
+        initResizeGuest();
+        hostKeyText.textProperty().bind(viewModel.hostKeyTextProperty());
+        hostKeyText.visibleProperty().bind(viewModel.hostKeyTextProperty().isNotEmpty());
+        hostKeyText.managedProperty().bind(hostKeyText.visibleProperty());
+        trustKey.visibleProperty().bind(viewModel.trustableKeyProperty().isNotNull());
+        trustKey.managedProperty().bind(trustKey.visibleProperty());
 
         scaleToggle.selectedProperty().bindBidirectional(viewModel.scaleToFitProperty());
         viewOnlyToggle.selectedProperty().bindBidirectional(viewModel.viewOnlyProperty());
@@ -198,11 +227,18 @@ public final class ConsoleView {
                 argb, r.y() * stride + r.x(), stride);
     }
 
-    /** Fit: the image scaled into the viewport, aspect ratio kept, no scroll bars. 100 %: natural size, scroll bars as needed. */
+    /**
+     * Fit (and always in full screen): the image scaled into the viewport, aspect ratio kept, no
+     * scroll bars. 100 %: natural size, scroll bars as needed. The viewport's size also goes to
+     * "resize guest to window".
+     */
     private void layoutScreen() {
         Bounds v = scroll.getViewportBounds();
         holder.setMinSize(v.getWidth(), v.getHeight()); // centred when smaller than the viewport
-        if (viewModel.scaleToFitProperty().get()) {
+        if (v.getWidth() >= 1 && v.getHeight() >= 1) {
+            viewModel.viewSize((int) Math.floor(v.getWidth()), (int) Math.floor(v.getHeight()));
+        }
+        if (viewModel.scaleToFitProperty().get() || viewModel.fullscreenProperty().get()) {
             scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
             scroll.setVbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
             screen.setFitWidth(Math.max(1, v.getWidth()));
@@ -332,7 +368,123 @@ public final class ConsoleView {
         down.clear();
     }
 
+    // ------------------------------------------------------------------ full screen and resize
+
+    private void initFullscreen() {
+        fullscreenToggle.selectedProperty().bindBidirectional(viewModel.fullscreenProperty());
+        pane.addEventFilter(KeyEvent.ANY, this::fullscreenKey);
+        fullscreenHint.textProperty().bind(viewModel.fullscreenHintProperty());
+        Button leave = new Button(l10n.lang("console.fullscreen.exit"), RackdeskIcon.CONSOLE_FULLSCREEN_EXIT.node());
+        leave.setId("consoleFullscreenExit");
+        leave.setFocusTraversable(false);
+        leave.setOnAction(e -> viewModel.fullscreenProperty().set(false));
+        fullscreenBar.getChildren().setAll(fullscreenHint, leave);
+        fullscreenBar.setId("consoleFullscreenBar");
+        fullscreenBar.getStyleClass().add("console-fullscreen-bar");
+        fullscreenBar.setAlignment(Pos.CENTER);
+        fullscreenBar.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
+        hideBar.setOnFinished(e -> fullscreenBar.setVisible(false));
+        viewModel.fullscreenProperty().addListener((obs, was, is) -> {
+            if (is) {
+                enterFullscreen();
+            } else {
+                leaveFullscreen();
+            }
+            layoutScreen();
+        });
+    }
+
+    /** F11 enters and leaves full screen and never reaches the guest (grabbed or not). */
+    private void fullscreenKey(KeyEvent e) {
+        if (e.getCode() == KeyCode.F11) {
+            e.consume();
+            if (e.getEventType() == KeyEvent.KEY_PRESSED) {
+                viewModel.toggleFullscreen();
+            }
+        }
+    }
+
+    /** Moves the screen area into a window of its own in full screen, with the auto-hiding bar over it. */
+    private void enterFullscreen() {
+        if (fullscreenStage != null) {
+            return;
+        }
+        Scene owner = pane.getScene();
+        pane.setCenter(null);
+        StackPane full = new StackPane(stage, fullscreenBar);
+        full.getStyleClass().add("console-stage");
+        StackPane.setAlignment(fullscreenBar, Pos.TOP_CENTER);
+        full.addEventFilter(KeyEvent.ANY, this::fullscreenKey);
+        full.addEventFilter(MouseEvent.MOUSE_MOVED, e -> {
+            if (e.getY() < 48) {
+                showBar(); // the pointer at the top edge brings the bar back
+            }
+        });
+        Scene scene = new Scene(full, 1024, 768);
+        Stage window = new Stage();
+        if (owner != null) {
+            scene.getStylesheets().setAll(owner.getStylesheets());
+            if (owner.getWindow() instanceof Stage w) {
+                window.getIcons().setAll(w.getIcons());
+                window.setTitle(w.getTitle());
+            }
+        }
+        window.setScene(scene);
+        window.setFullScreenExitKeyCombination(KeyCombination.NO_MATCH); // F11 and the bar leave, not Esc (the guest needs it)
+        window.setFullScreenExitHint("");
+        window.setFullScreen(true);
+        window.fullScreenProperty().addListener((obs, was, is) -> {
+            if (!is && fullscreenStage == window) {
+                viewModel.fullscreenProperty().set(false); // the window manager ended it
+            }
+        });
+        window.setOnHidden(e -> viewModel.fullscreenProperty().set(false));
+        fullscreenStage = window;
+        window.show();
+        stage.requestFocus();
+        showBar();
+    }
+
+    private void leaveFullscreen() {
+        Stage window = fullscreenStage;
+        if (window == null) {
+            return;
+        }
+        fullscreenStage = null;
+        hideBar.stop();
+        window.setOnHidden(null);
+        window.setFullScreen(false); // before hiding: JavaFX's full-screen notice must not animate on a closed window
+        window.hide();
+        ((StackPane) window.getScene().getRoot()).getChildren().clear();
+        pane.setCenter(stage);
+        stage.requestFocus();
+    }
+
+    private void showBar() {
+        fullscreenBar.setVisible(true);
+        hideBar.playFromStart();
+    }
+
+    /** The full-screen window, or null (tests). */
+    Stage fullscreenWindow() {
+        return fullscreenStage;
+    }
+
+    private void initResizeGuest() {
+        resizeGuestToggle.selectedProperty().bindBidirectional(viewModel.resizeGuestProperty());
+        var unsupported = viewModel.connectedBinding().and(viewModel.desktopResizableProperty().not());
+        // a server without ExtendedDesktopSize: the toggle cannot do anything (turning it off stays possible)
+        resizeGuestToggle.disableProperty().bind(unsupported.and(resizeGuestToggle.selectedProperty().not()));
+        resizeGuestTip.textProperty().bind(Bindings.when(unsupported)
+                .then(l10n.lang("console.resizeGuest.unsupported")).otherwise(l10n.lang("console.resizeGuest.tooltip")));
+    }
+
     // ------------------------------------------------------------------ commands
+
+    @FXML
+    private void trustHostKey() {
+        viewModel.trustHostKey();
+    }
 
     @FXML
     private void screenshot() {

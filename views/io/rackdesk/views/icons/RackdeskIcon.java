@@ -67,6 +67,15 @@ public enum RackdeskIcon {
     REVERT(MaterialDesignU.UNDO_VARIANT),
     CEPH(MaterialDesignH.HEXAGON_MULTIPLE_OUTLINE),
     ADD_CEPH(MaterialDesignD.DATABASE_PLUS),
+    RBD_SNAPSHOT(MaterialDesignC.CAMERA_PLUS_OUTLINE),
+    PROTECT(MaterialDesignL.LOCK_OUTLINE),
+    UNPROTECT(MaterialDesignL.LOCK_OPEN_VARIANT_OUTLINE),
+    CLONE(MaterialDesignC.CONTENT_COPY),
+    FLATTEN(MaterialDesignL.LAYERS_OFF_OUTLINE),
+    RESIZE(MaterialDesignA.ARROW_EXPAND_HORIZONTAL),
+    ROLLBACK(MaterialDesignH.HISTORY),
+    ATTACH_DISK(MaterialDesignH.HARDDISK_PLUS),
+    CANCEL(MaterialDesignC.CANCEL),
     MUTE(MaterialDesignB.BELL_OFF_OUTLINE),
     UNMUTE(MaterialDesignB.BELL_RING_OUTLINE),
     SCRUB(MaterialDesignB.BROOM),
@@ -82,7 +91,11 @@ public enum RackdeskIcon {
     CONSOLE_CLIPBOARD_OUT(MaterialDesignC.CLIPBOARD_ARROW_RIGHT_OUTLINE),
     CONSOLE_CLIPBOARD_IN(MaterialDesignC.CLIPBOARD_ARROW_LEFT_OUTLINE),
     CONSOLE_SCREENSHOT(MaterialDesignC.CAMERA_OUTLINE),
-    CONSOLE_DETACH(MaterialDesignO.OPEN_IN_NEW);
+    CONSOLE_DETACH(MaterialDesignO.OPEN_IN_NEW),
+    CONSOLE_FULLSCREEN(MaterialDesignF.FULLSCREEN),
+    CONSOLE_FULLSCREEN_EXIT(MaterialDesignF.FULLSCREEN_EXIT),
+    CONSOLE_RESIZE_GUEST(MaterialDesignM.MONITOR_SCREENSHOT),
+    CONSOLE_TRUST_KEY(MaterialDesignK.KEY_OUTLINE);
 
     private final Ikon ikon;
 

@@ -9,6 +9,7 @@ import io.rackdesk.viewmodels.main.NavigationTarget;
 import io.rackdesk.views.ViewLoader;
 import io.rackdesk.views.connections.ConnectionDialogs;
 import io.rackdesk.views.console.ConsoleView;
+import io.rackdesk.views.console.ConsolesWindow;
 import io.rackdesk.views.icons.RackdeskIcon;
 import io.rackdesk.viewmodels.hosts.HostOverviewViewModel;
 import io.rackdesk.views.hosts.HostView;
@@ -49,6 +50,7 @@ public final class MainView {
     private final MainViewModel viewModel;
     private final Localization l10n;
     private final VmTableView vmTable;
+    private final ConsolesWindow consoles;
     private final Lazy<StorageView> storage;
     private final Lazy<NetworksView> networks;
     private final Lazy<HostView> hostPage;
@@ -84,6 +86,31 @@ public final class MainView {
         this.networks = Lazy.of(() -> new NetworksView(l10n));
         this.hostPage = Lazy.of(() -> new HostView(new HostOverviewViewModel(l10n), l10n));
         this.root = ViewLoader.load(this, "MainWindow.fxml", l10n);
+        this.consoles = new ConsolesWindow(viewModel.consoles(), l10n);
+        vmTable.setOnOpenConsole(vm -> consoles.open(vm, root.getScene() == null ? null : root.getScene().getWindow()));
+        vmTable.setOnAttachRbd(vm -> openRbdAttach(null, null, vm));
+    }
+
+    /**
+     * Opens "Attach RBD image to VM" with what is known preselected (each may be null): the RBD
+     * images tab's attach action passes its cluster and image, the VM row menu its VM. Returns the
+     * view (tests drive it).
+     */
+    public io.rackdesk.views.ceph.RbdAttachView openRbdAttach(CephClusterViewModel cluster,
+            io.rackdesk.app.ceph.rbd.RbdImageRef image, io.rackdesk.viewmodels.vms.VmItem vm) {
+        CephClusterViewModel c = cluster != null ? cluster : image != null ? viewModel.currentCephCluster() : null;
+        return io.rackdesk.views.ceph.RbdAttachView.open(root.getScene() == null ? null : root.getScene().getWindow(),
+                viewModel.newRbdAttach(c, image, vm), l10n);
+    }
+
+    /** The images tab's attach handler: the image on the cluster shown in the window. */
+    public java.util.function.Consumer<io.rackdesk.app.ceph.rbd.RbdImageRef> rbdAttachHandler() {
+        return image -> openRbdAttach(null, image, null);
+    }
+
+    /** The consoles window (one tab per VM console). */
+    public ConsolesWindow consoles() {
+        return consoles;
     }
 
     public BorderPane root() {
@@ -274,7 +301,10 @@ public final class MainView {
     }
 
     private CephClusterView cephPage(CephClusterViewModel c) {
-        return cephPages.computeIfAbsent(c, x -> new CephClusterView(x, l10n));
+        return cephPages.computeIfAbsent(c, x -> {
+            x.rbd().attachHandlerProperty().set(image -> openRbdAttach(x, image, null));   // the RBD page's "Attach to VM…"
+            return new CephClusterView(x, l10n);
+        });
     }
 
     private ConnectionViewModel selectedConnection() {

@@ -20,9 +20,20 @@ public final class ThemeManager {
     }
 
     public static void apply(Theme theme) {
-        Application.setUserAgentStylesheet(theme == Theme.DARK
-                ? new PrimerDark().getUserAgentStylesheet()
-                : new PrimerLight().getUserAgentStylesheet());
+        Application.setUserAgentStylesheet(userAgentStylesheet(theme));
+    }
+
+    /**
+     * The theme's binary stylesheet that the build wrote ({@link BinaryStylesheets}): no CSS to parse at
+     * start-up. AtlantaFX's own .css where it is missing (a run from an IDE that skipped the build step).
+     */
+    public static String userAgentStylesheet(Theme theme) {
+        String name = theme == Theme.DARK ? "primer-dark" : "primer-light";
+        java.net.URL bss = ThemeManager.class.getResource("/" + BinaryStylesheets.THEME_DIR + name + ".bss");
+        if (bss != null) {
+            return bss.toExternalForm();
+        }
+        return theme == Theme.DARK ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet();
     }
 
     public static void addAppStylesheet(Scene scene) {

@@ -53,6 +53,9 @@ public final class VmTableView {
     private final Supplier<VmDetailsView> detailsFactory;
     /** Made on the first single selection: building it (charts, trees, the XML editor) was a third of start-up. */
     private VmDetailsView details;
+    private java.util.function.Consumer<VmItem> onOpenConsole;
+    /** Opens "Attach RBD image to VM" for a VM (set by the main window). */
+    private java.util.function.Consumer<VmItem> onAttachRbd;
 
     @FXML private Label title;
     @FXML private CustomTextField filter;
@@ -82,6 +85,11 @@ public final class VmTableView {
             VmAction.PAUSE, RackdeskIcon.VM_PAUSED, VmAction.RESUME, RackdeskIcon.RESUME);
 
     /** {@code details} makes the details pane, called once, when a single VM is first selected. */
+    /** What "Open console" does with the selected VM (the main window: a tab in the consoles window); unset, the details' Console tab opens. */
+    public void setOnOpenConsole(java.util.function.Consumer<VmItem> action) {
+        onOpenConsole = action;
+    }
+
     public VmTableView(VmTableViewModel viewModel, Supplier<VmDetailsView> details, Localization l10n) {
         this.viewModel = viewModel;
         this.l10n = l10n;
@@ -202,18 +210,37 @@ public final class VmTableView {
         MenuItem console = new MenuItem(l10n.lang("vm.openConsole"), RackdeskIcon.CONSOLE.node());
         console.disableProperty().bind(viewModel.singleSelectionProperty().isNull());
         console.setOnAction(e -> {
-            showDetails(viewModel.singleSelectionProperty().get() != null);
+            VmItem vm = viewModel.singleSelectionProperty().get();
+            if (onOpenConsole != null && vm != null) {
+                onOpenConsole.accept(vm); // the consoles window: one tab per VM
+                return;
+            }
+            showDetails(vm != null);
             if (details != null) {
                 details.showConsole();
             }
         });
-        menu.getItems().addAll(console, new SeparatorMenuItem());
+        MenuItem attachRbd = new MenuItem(l10n.lang("vm.attachRbd"), RackdeskIcon.VOLUME.node());
+        attachRbd.setId("action-attach-rbd");
+        attachRbd.disableProperty().bind(viewModel.singleSelectionProperty().isNull());
+        attachRbd.setOnAction(e -> {
+            VmItem vm = viewModel.singleSelectionProperty().get();
+            if (vm != null && onAttachRbd != null) {
+                onAttachRbd.accept(vm);
+            }
+        });
+        menu.getItems().addAll(console, attachRbd, new SeparatorMenuItem());
         for (VmAction a : MAIN_ACTIONS) {
             menu.getItems().add(actionItem(a));
         }
         menu.getItems().add(new SeparatorMenuItem());
         menu.getItems().addAll(moreItems());
         return menu;
+    }
+
+    /** What "Attach Ceph RBD disk…" in the row menu does with the selected VM. */
+    public void setOnAttachRbd(java.util.function.Consumer<VmItem> handler) {
+        this.onAttachRbd = handler;
     }
 
     private void bindPlaceholder() {

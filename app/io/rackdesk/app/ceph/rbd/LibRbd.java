@@ -58,6 +58,15 @@ interface LibRbd extends Library {
 
     void rbd_linked_image_spec_list_cleanup(Pointer images, SizeT numImages);
 
+    /**
+     * int rbd_watchers_list(rbd_image_t image, rbd_image_watcher_t *watchers, size_t *max_watchers):
+     * the clients watching the image's header (each {@code {char *addr; int64_t id; uint64_t cookie}});
+     * -ERANGE with *max_watchers set when the array is too small.
+     */
+    int rbd_watchers_list(Pointer image, Pointer watchers, SizeTByReference maxWatchers);
+
+    void rbd_watchers_list_cleanup(Pointer watchers, SizeT numWatchers);
+
     /** int rbd_snap_get_timestamp(rbd_image_t image, uint64_t snap_id, struct timespec *timestamp) */
     int rbd_snap_get_timestamp(Pointer image, long snapId, Timespec timestamp);
 

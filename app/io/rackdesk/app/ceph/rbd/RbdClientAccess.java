@@ -40,13 +40,28 @@ public final class RbdClientAccess implements AutoCloseable {
     }
 
     /**
+     * An access whose key the caller already holds (a copy is kept): for callers that prepared the
+     * client elsewhere, and tests.
+     */
+    public static RbdClientAccess of(RbdImageRef image, String clientId, List<String> monitors, byte[] key, boolean created,
+            boolean capsExtended) {
+        return new RbdClientAccess(Objects.requireNonNull(image), Objects.requireNonNull(clientId), monitors, key.clone(),
+                created, capsExtended);
+    }
+
+    /** Whether {@code clientId} is a cephx client id prepare accepts (without "client."). */
+    public static boolean validClientId(String clientId) {
+        return clientId != null && CLIENT.matcher(clientId).matches() && !clientId.startsWith("client.");
+    }
+
+    /**
      * Checks that the image exists, creates or reuses {@code client.CLIENTID} with rbd caps on its
      * pool (adding the pool to an existing client's osd caps when it lacks it) and reads the monitor
      * map. Runs on the cluster's worker.
      */
     public static RbdClientAccess prepare(CephClient client, RbdImageRef image, String clientId) throws CephException {
         Objects.requireNonNull(image);
-        if (clientId == null || !CLIENT.matcher(clientId).matches() || clientId.startsWith("client.")) {
+        if (!validClientId(clientId)) {
             throw new IllegalArgumentException("the cephx client id '" + clientId
                     + "' may hold letters, digits, '.', '_' and '-' only, without 'client.'");
         }
@@ -121,7 +136,7 @@ public final class RbdClientAccess implements AutoCloseable {
     }
 
     /** The monitors' msgr1 addresses ("127.0.0.1:6789"), which QEMU's librbd reaches with a plain HOST:PORT. */
-    static List<String> monitors(CephClient client) throws CephException {
+    public static List<String> monitors(CephClient client) throws CephException {
         return monitorsOf(client.monCommand(CephClient.command("mon dump")));
     }
 

@@ -7,6 +7,7 @@ import com.ceph.rbd.RbdImage;
 import com.ceph.rbd.jna.RbdImageInfo;
 import com.ceph.rbd.jna.RbdSnapInfo;
 import com.sun.jna.Memory;
+import com.sun.jna.Native;
 import com.sun.jna.Pointer;
 import com.sun.jna.ptr.LongByReference;
 import io.rackdesk.app.ceph.CephClient;
@@ -124,6 +125,41 @@ public final class RbdImages {
     /** One image. */
     public RbdImageSummary image(RbdImageRef ref, boolean withUsage) throws CephException {
         return client.withPool(ref.pool(), io -> read(io, ref, withUsage));
+    }
+
+    /**
+     * The addresses of the clients that have the image open for writing (a running VM, 'rbd map'):
+     * its header's watchers, as {@code rbd status} lists them; empty when nobody has it open. Our
+     * read-only handle sets no watch, so it is not among them.
+     */
+    public List<String> watchers(RbdImageRef ref) throws CephException {
+        return withImage(ref, null, true, (io, img) -> {
+            int size = Native.POINTER_SIZE + 16;   // char *addr; int64_t id; uint64_t cookie
+            long max = 8;
+            for (int attempt = 0; attempt < 5; attempt++) {
+                Memory buf = new Memory(size * max);
+                buf.clear();
+                LibRbd.SizeTByReference n = new LibRbd.SizeTByReference(max);
+                int rc = rbd.rbd_watchers_list(img.getPointer(), buf, n);
+                if (rc == ERANGE) {
+                    max = Math.max(n.getValue(), max * 2);
+                    continue;
+                }
+                check(rc, "cannot list the watchers of " + ref);
+                long count = n.getValue();
+                try {
+                    List<String> out = new ArrayList<>();
+                    for (long i = 0; i < count; i++) {
+                        com.sun.jna.Pointer addr = buf.getPointer(i * size);
+                        out.add(addr == null ? "?" : addr.getString(0, "UTF-8"));
+                    }
+                    return out;
+                } finally {
+                    rbd.rbd_watchers_list_cleanup(buf, new LibRbd.SizeT(count));
+                }
+            }
+            throw new CephException(CephException.Kind.OTHER, ERANGE, "cannot list the watchers of " + ref + ": the list kept growing");
+        });
     }
 
     /** The clones of one snapshot, in any pool. */
@@ -271,12 +307,17 @@ public final class RbdImages {
 
     /** A new image with Ceph's default features (layering, exclusive-lock, object-map, fast-diff, deep-flatten). */
     public void create(RbdImageRef ref, long sizeBytes) throws CephException {
+        create(ref, sizeBytes, RbdFeatures.DEFAULT);
+    }
+
+    /** A new image with the given feature bits ({@link RbdFeatures}); librbd refuses inconsistent sets (EINVAL). */
+    public void create(RbdImageRef ref, long sizeBytes, long features) throws CephException {
         if (sizeBytes <= 0) {
             throw new IllegalArgumentException("the size of " + ref + " must be positive");
         }
         client.withPool(ref.pool(), io -> {
             try {
-                new Rbd(io).create(ref.image(), sizeBytes, RbdFeatures.DEFAULT, 0);
+                new Rbd(io).create(ref.image(), sizeBytes, features, 0);
             } catch (RbdException e) {
                 int rc = e.getReturnValue();
                 throw rc == EEXIST ? refused("cannot create " + ref + ": an image with that name already exists", rc)

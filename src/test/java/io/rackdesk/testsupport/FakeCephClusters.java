@@ -13,6 +13,12 @@ import io.rackdesk.app.ceph.CephRates;
 import io.rackdesk.app.ceph.CephStatus;
 import io.rackdesk.app.ceph.CephStatusParser;
 import io.rackdesk.app.ceph.CephTarget;
+import io.rackdesk.app.ceph.rbd.RbdFeatures;
+import io.rackdesk.app.ceph.rbd.RbdImageRef;
+import io.rackdesk.app.ceph.rbd.RbdImageSummary;
+import io.rackdesk.app.ceph.rbd.RbdImages;
+import io.rackdesk.app.ceph.rbd.RbdSnapRef;
+import io.rackdesk.app.ceph.rbd.RbdSnapshot;
 import io.rackdesk.viewmodels.ceph.CephClusterAccess;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,9 +27,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.TreeMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
@@ -110,7 +119,12 @@ public final class FakeCephClusters implements CephClusterAccess {
     @Override
     public CompletableFuture<List<CephPools.Detail>> pools(String key) {
         calls.add("pools");
-        return answer(CephPools.parse(sample("osd_pool_ls_detail.json"), sample("df.json")));
+        List<CephPools.Detail> pools = new ArrayList<>(CephPools.parse(sample("osd_pool_ls_detail.json"), sample("df.json")));
+        long id = 100;
+        for (String name : extraRbdPools) {
+            pools.add(new CephPools.Detail(id++, name, "replicated", List.of("rbd"), "", 3, 2, 8, "off", 0, 0, 1L << 30, 0, 0, 0));
+        }
+        return answer(pools);
     }
 
     @Override
@@ -206,6 +220,172 @@ public final class FakeCephClusters implements CephClusterAccess {
     @Override
     public CompletableFuture<Void> deletePool(String key, String pool) {
         calls.add("delete " + pool);
+        return answer(null);
+    }
+
+    // ---------------------------------------------------------------- RBD, in memory
+
+    /** One fake image: size, features, clone parent, snapshots (name -> protected) with their sizes. */
+    public static final class FakeImage {
+        public long size;
+        public long features;
+        public Long used;
+        public RbdSnapRef parent;
+        public final Map<String, Boolean> snaps = new LinkedHashMap<>();
+        public final Map<String, Long> snapSizes = new HashMap<>();
+    }
+
+    /** The images of every pool, by ref; tests add some and read what actions did. */
+    public final Map<RbdImageRef, FakeImage> rbd = new TreeMap<>();
+    /** Images a client holds open (delete answers EBUSY, as librbd does with a watcher). */
+    public final java.util.Set<RbdImageRef> watched = new java.util.HashSet<>();
+    /** Replicated rbd pools the recorded pool list does not have (clones across pools). */
+    public final List<String> extraRbdPools = new ArrayList<>();
+    /** Objects a fake flatten reports, one progress call each. */
+    public int flattenObjects = 4;
+    /** Runs after a fake flatten's first object (a test cancels there). */
+    public Runnable duringFlatten = () -> { };
+
+    public FakeImage addImage(String spec, long size) {
+        FakeImage i = new FakeImage();
+        i.size = size;
+        i.features = RbdFeatures.DEFAULT;
+        rbd.put(RbdImageRef.parse(spec), i);
+        return i;
+    }
+
+    private List<RbdImageRef> clonesOf(RbdSnapRef snap) {
+        return rbd.entrySet().stream().filter(e -> snap.equals(e.getValue().parent)).map(Map.Entry::getKey).sorted().toList();
+    }
+
+    private RbdImageSummary summary(RbdImageRef ref, FakeImage i, boolean withUsage) {
+        List<RbdSnapshot> snaps = new ArrayList<>();
+        long id = 1;
+        for (var s : i.snaps.entrySet()) {
+            snaps.add(new RbdSnapshot(id++, s.getKey(), i.snapSizes.getOrDefault(s.getKey(), i.size), s.getValue(),
+                    Instant.parse("2026-11-30T10:00:00Z"), clonesOf(ref.at(s.getKey()))));
+        }
+        return new RbdImageSummary(ref, i.size, withUsage ? (i.used == null ? 0L : i.used) : null, i.features,
+                RbdFeatures.names(i.features), i.parent, i.parent == null ? 0 : i.size, 4L << 20, null, snaps);
+    }
+
+    private <T> CompletableFuture<T> rbdRefusal(String message, int errno) {
+        return CompletableFuture.failedFuture(new java.util.concurrent.CompletionException(
+                new CephException(CephException.Kind.COMMAND, errno, message)));
+    }
+
+    @Override
+    public CompletableFuture<List<RbdImageSummary>> rbdImages(String key, String pool, boolean withUsage) {
+        calls.add("rbdImages " + pool + (withUsage ? " usage" : ""));
+        List<RbdImageSummary> out = new ArrayList<>();
+        rbd.forEach((ref, i) -> {
+            if (ref.pool().equals(pool)) {
+                out.add(summary(ref, i, withUsage));
+            }
+        });
+        return answer(out);
+    }
+
+    @Override
+    public CompletableFuture<Void> rbdCreate(String key, RbdImageRef image, long sizeBytes, long features) {
+        calls.add("rbdCreate " + image + " " + sizeBytes + " 0x" + Long.toHexString(features));
+        if (rbd.containsKey(image)) {
+            return rbdRefusal("cannot create " + image + ": an image with that name already exists", -17);
+        }
+        FakeImage i = new FakeImage();
+        i.size = sizeBytes;
+        i.features = features;
+        rbd.put(image, i);
+        return answer(null);
+    }
+
+    @Override
+    public CompletableFuture<Void> rbdResize(String key, RbdImageRef image, long sizeBytes, boolean allowShrink) {
+        calls.add("rbdResize " + image + " " + sizeBytes + (allowShrink ? " allowShrink" : ""));
+        FakeImage i = rbd.get(image);
+        if (sizeBytes < i.size && !allowShrink) {
+            return rbdRefusal("cannot shrink " + image + " without allowing it", -22);
+        }
+        i.size = sizeBytes;
+        return answer(null);
+    }
+
+    @Override
+    public CompletableFuture<Void> rbdDelete(String key, RbdImageRef image) {
+        calls.add("rbdDelete " + image);
+        FakeImage i = rbd.get(image);
+        if (i == null) {
+            return rbdRefusal("cannot open " + image + ": ENOENT: no such file or entry (-2)", -2);
+        }
+        if (!i.snaps.isEmpty()) {
+            return rbdRefusal("cannot delete " + image + ": it has snapshots", -39);
+        }
+        if (watched.contains(image)) {
+            return rbdRefusal("cannot delete " + image + ": a client has it open (a running VM, or 'rbd map')", -16);
+        }
+        rbd.remove(image);
+        return answer(null);
+    }
+
+    @Override
+    public CompletableFuture<Void> rbdSnapshot(String key, SnapAction action, RbdSnapRef snap) {
+        calls.add("rbdSnapshot " + action + " " + snap);
+        FakeImage i = rbd.get(snap.imageRef());
+        switch (action) {
+            case CREATE -> {
+                i.snaps.put(snap.snap(), false);
+                i.snapSizes.put(snap.snap(), i.size);
+            }
+            case PROTECT -> i.snaps.put(snap.snap(), true);
+            case UNPROTECT -> {
+                if (!clonesOf(snap).isEmpty()) {
+                    return rbdRefusal("cannot unprotect " + snap + ": it has clones", -16);
+                }
+                i.snaps.put(snap.snap(), false);
+            }
+            case ROLLBACK -> i.size = i.snapSizes.getOrDefault(snap.snap(), i.size);
+            case DELETE -> {
+                if (i.snaps.get(snap.snap())) {
+                    return rbdRefusal("cannot delete " + snap + ": it is protected", -16);
+                }
+                i.snaps.remove(snap.snap());
+            }
+        }
+        return answer(null);
+    }
+
+    @Override
+    public CompletableFuture<Void> rbdClone(String key, RbdSnapRef parent, RbdImageRef child) {
+        calls.add("rbdClone " + parent + " " + child);
+        FakeImage p = rbd.get(parent.imageRef());
+        if (!Boolean.TRUE.equals(p.snaps.get(parent.snap()))) {
+            return rbdRefusal("cannot clone " + parent + ": the snapshot is not protected (protect it first)", -22);
+        }
+        if (rbd.containsKey(child)) {
+            return rbdRefusal("cannot clone " + parent + " to " + child + ": " + child + " already exists", -17);
+        }
+        FakeImage c = new FakeImage();
+        c.size = p.snapSizes.getOrDefault(parent.snap(), p.size);
+        c.features = RbdFeatures.DEFAULT;
+        c.parent = parent;
+        rbd.put(child, c);
+        return answer(null);
+    }
+
+    @Override
+    public CompletableFuture<Void> rbdFlatten(String key, RbdImageRef image, RbdImages.Progress progress, BooleanSupplier cancelled) {
+        calls.add("rbdFlatten " + image);
+        for (int n = 1; n <= flattenObjects; n++) {
+            if (cancelled.getAsBoolean()) {
+                return rbdRefusal("flatten of " + image + " canceled after " + (n - 1) + " of " + flattenObjects
+                        + " objects; it still depends on its parent", -125);
+            }
+            progress.update(n, flattenObjects);
+            if (n == 1) {
+                duringFlatten.run();
+            }
+        }
+        rbd.get(image).parent = null;
         return answer(null);
     }
 

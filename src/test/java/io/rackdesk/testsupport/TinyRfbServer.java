@@ -15,11 +15,16 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * A tiny RFB 3.8 server on 127.0.0.1 that a test controls: a solid-colour screen sent as Raw on
  * full update requests and on {@link #paint}, key events recorded, connections dropped and the
  * listener stopped and restarted on the same port (to watch a console reconnect). With
- * {@link #refuseAuthentication()} it asks for VNC authentication and fails every attempt.
+ * {@link #refuseAuthentication()} it asks for VNC authentication and fails every attempt. With
+ * {@link #supportDesktopResize(boolean)} it speaks ExtendedDesktopSize: a client that offers it
+ * gets the screen's size as an ExtendedDesktopSize rectangle, and SetDesktopSize resizes the
+ * screen (or, with {@link #refuseResize()}, is answered "prohibited").
  */
 public final class TinyRfbServer implements AutoCloseable {
-    private final int width;
-    private final int height;
+    private volatile int width;
+    private volatile int height;
+    private volatile boolean desktopResize;
+    private volatile boolean refuseResize;
     private final int port;
     private volatile ServerSocket listener;
     private final List<Socket> clients = new CopyOnWriteArrayList<>();
@@ -80,6 +85,21 @@ public final class TinyRfbServer implements AutoCloseable {
         return events;
     }
 
+    /** Speaks ExtendedDesktopSize/SetDesktopSize to clients that offer it (those connecting from now on). */
+    public void supportDesktopResize(boolean on) {
+        desktopResize = on;
+    }
+
+    /** Answers SetDesktopSize with status 1 (prohibited), leaving the screen as it is. */
+    public void refuseResize() {
+        refuseResize = true;
+    }
+
+    /** The screen's current size, "WxH". */
+    public String size() {
+        return width + "x" + height;
+    }
+
     public void refuseAuthentication() {
         refuseAuth = true;
     }
@@ -103,6 +123,26 @@ public final class TinyRfbServer implements AutoCloseable {
         }
         clients.clear();
         outs.clear();
+    }
+
+    /**
+     * Sends every client a Cursor-with-alpha rectangle (-314, Raw): {@code rgba} is w x h pixels as
+     * R, G, B, A bytes with premultiplied alpha, as rfbproto defines it.
+     */
+    public void alphaCursor(int w, int h, int hotX, int hotY, byte[] rgba) {
+        java.nio.ByteBuffer m = java.nio.ByteBuffer.allocate(4 + 12 + 4 + rgba.length);
+        m.put((byte) 0).put((byte) 0).putShort((short) 1);
+        m.putShort((short) hotX).putShort((short) hotY).putShort((short) w).putShort((short) h).putInt(-314).putInt(0).put(rgba);
+        for (DataOutputStream out : outs) {
+            try {
+                synchronized (out) {
+                    out.write(m.array());
+                    out.flush();
+                }
+            } catch (IOException e) {
+                // that client is gone
+            }
+        }
     }
 
     /** Drops the clients and stops listening: new connections are refused. */
@@ -176,7 +216,31 @@ public final class TinyRfbServer implements AutoCloseable {
                     case 0 -> in.readFully(new byte[19]);
                     case 2 -> {
                         in.readUnsignedByte();
-                        in.readFully(new byte[4 * in.readUnsignedShort()]);
+                        int n = in.readUnsignedShort();
+                        boolean extended = false;
+                        for (int i = 0; i < n; i++) {
+                            extended |= in.readInt() == -308;
+                        }
+                        if (extended && desktopResize) {
+                            sendExtendedDesktopSize(out, 0, 0);
+                        }
+                    }
+                    case 251 -> {
+                        in.readUnsignedByte();
+                        int w = in.readUnsignedShort();
+                        int h = in.readUnsignedShort();
+                        int screens = in.readUnsignedByte();
+                        in.readUnsignedByte();
+                        in.readFully(new byte[16 * screens]);
+                        events.add("setDesktopSize " + w + "x" + h);
+                        if (refuseResize || !desktopResize) {
+                            sendExtendedDesktopSize(out, 1, 1);
+                        } else {
+                            width = w;
+                            height = h;
+                            sendExtendedDesktopSize(out, 1, 0);
+                            sendScreen(out);
+                        }
                     }
                     case 3 -> {
                         boolean incremental = in.readUnsignedByte() != 0;
@@ -210,7 +274,22 @@ public final class TinyRfbServer implements AutoCloseable {
         }
     }
 
+    /** An update with one ExtendedDesktopSize rectangle: {@code reason} 0 server, 1 this client; {@code status} 0 ok. */
+    private void sendExtendedDesktopSize(DataOutputStream out, int reason, int status) throws IOException {
+        java.nio.ByteBuffer m = java.nio.ByteBuffer.allocate(4 + 12 + 4 + 16);
+        m.put((byte) 0).put((byte) 0).putShort((short) 1);
+        m.putShort((short) reason).putShort((short) status).putShort((short) width).putShort((short) height).putInt(-308);
+        m.put((byte) 1).put(new byte[3]);
+        m.putInt(0).putShort((short) 0).putShort((short) 0).putShort((short) width).putShort((short) height).putInt(0);
+        synchronized (out) {
+            out.write(m.array());
+            out.flush();
+        }
+    }
+
     private void sendScreen(DataOutputStream out) throws IOException {
+        int width = this.width;
+        int height = this.height;
         byte[] m = new byte[4 + 12 + width * height * 4];
         m[0] = 0;
         m[3] = 1;

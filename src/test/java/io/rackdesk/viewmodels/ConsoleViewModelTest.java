@@ -68,6 +68,8 @@ class ConsoleViewModelTest {
         final List<String> sent = new ArrayList<>();
         boolean closed;
         int reconnects;
+        boolean resizable;
+        Boolean receive;
 
         FakeLink(VncTarget target, String password, Listener listener) {
             this.target = target;
@@ -108,6 +110,21 @@ class ConsoleViewModelTest {
         @Override
         public void reconnectNow() {
             reconnects++;
+        }
+
+        @Override
+        public boolean desktopResizable() {
+            return resizable;
+        }
+
+        @Override
+        public void receiveClipboard(boolean on) {
+            receive = on;
+        }
+
+        @Override
+        public void resizeDesktop(int width, int height) {
+            sent.add("resize " + width + "x" + height);
         }
 
         @Override

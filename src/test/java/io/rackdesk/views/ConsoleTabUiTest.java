@@ -3,14 +3,10 @@ package io.rackdesk.views;
 import static io.rackdesk.testsupport.FxWait.waitFor;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.rackdesk.app.demo.DemoFixture;
 import io.rackdesk.app.settings.AppDirs;
 import io.rackdesk.app.vnc.VncTarget;
 import io.rackdesk.testsupport.DemoHost;
-import io.rackdesk.testsupport.FxMenus;
 import io.rackdesk.testsupport.VncLab;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import javafx.scene.Node;
@@ -51,13 +47,9 @@ class ConsoleTabUiTest {
         assertTrue(lab.host().equals("127.0.0.1"), "the lab listens on 127.0.0.1: " + lab);
         FxToolkit.registerPrimaryStage();
         context = AppContext.prepare(AppDirs.under(root), Locale.ENGLISH);
-        Path fixture = AppDirs.under(root).dataDir().resolve("demo").resolve(DemoFixture.FILE_NAME);
-        String xml = Files.readString(fixture, StandardCharsets.UTF_8);
-        String web01 = "<graphics type='vnc' port='5900' autoport='no' listen='127.0.0.1'>";
-        assertTrue(xml.contains(web01), "web-01's graphics in the fixture");
         // the lab listens on 127.0.0.1 too, like web-01's <listen> element: only the port changes
-        Files.writeString(fixture, xml.replace(web01, "<graphics type='vnc' port='" + lab.port() + "' autoport='no' listen='127.0.0.1'>"),
-                StandardCharsets.UTF_8);
+        DemoHost.replaceGraphics(AppDirs.under(root), "<graphics type='vnc' port='5900' autoport='no' listen='127.0.0.1'>",
+                "<graphics type='vnc' port='" + lab.port() + "' autoport='no' listen='127.0.0.1'>");
         FxToolkit.setupStage(s -> {
             s.setWidth(1280);
             s.setHeight(800);
@@ -68,10 +60,7 @@ class ConsoleTabUiTest {
 
         Node webCell = cell("web-01");
         robot.clickOn(webCell);
-        // the row's context menu (headless Monocle sends no context-menu request for a right click: shown here as one would be)
-        robot.interact(() -> ((javafx.scene.control.TableRow<?>) webCell.getParent()).getContextMenu()
-                .show(webCell, javafx.geometry.Side.BOTTOM, 0, 0));
-        FxMenus.clickItem(robot, "Open console"); // the VM table's context menu opens the details on the Console tab
+        robot.clickOn(tab("Console")); // "Open console" in the row's menu opens the consoles window instead (ConsoleTabsUiTest)
         ImageView screen = robot.lookup("#consoleScreen").queryAs(ImageView.class);
         try {
             waitFor(() -> screen.getImage() != null && screen.getImage().getWidth() == 320 && !robot.lookup("#consoleOverlay").query().isVisible(),

@@ -18,6 +18,8 @@ import org.junit.jupiter.api.Test;
 class VncConsoleConnectionTest {
     private final BlockingQueue<ConsoleStatus> statuses = new LinkedBlockingQueue<>();
     private final AtomicInteger frames = new AtomicInteger();
+    private final BlockingQueue<Integer> resizeResults = new LinkedBlockingQueue<>();
+    private volatile boolean resizable;
 
     private ConsoleLink.Listener listener() {
         return new ConsoleLink.Listener() {
@@ -29,6 +31,16 @@ class VncConsoleConnectionTest {
             @Override
             public void frameReady() {
                 frames.incrementAndGet();
+            }
+
+            @Override
+            public void desktopResizable() {
+                resizable = true;
+            }
+
+            @Override
+            public void desktopResizeResult(int status) {
+                resizeResults.add(status);
             }
         };
     }
@@ -164,6 +176,48 @@ class VncConsoleConnectionTest {
         failure.set(new java.io.IOException("cannot reach the SSH server root@kvm-01:22: connection refused"));
         try (VncConsoleConnection c = new VncConsoleConnection("x via SSH", dialer, () -> new io.rackdesk.app.vnc.VncOptions(), listener())) {
             assertEquals(1, next(ConsoleStatus.State.DISCONNECTED_RETRYING).retryInSeconds());
+        }
+    }
+
+    @Test
+    void resizeDesktopSendsSetDesktopSizeAndReportsTheServersAnswer() throws Exception {
+        try (TinyRfbServer server = new TinyRfbServer(64, 48)) {
+            server.supportDesktopResize(true);
+            VncConsoleConnection c = new VncConsoleConnection(VncTarget.parse(server.address()),
+                    io.rackdesk.app.vnc.VncOptions::new, listener());
+            try {
+                next(ConsoleStatus.State.CONNECTED);
+                waitUntil(() -> resizable && c.desktopResizable(), "the server's ExtendedDesktopSize");
+                c.resizeDesktop(320, 200);
+                assertEquals(0, resizeResults.poll(20, TimeUnit.SECONDS));
+                assertTrue(server.events().contains("setDesktopSize 320x200"), server.events().toString());
+                waitUntil(() -> c.frame().snapshot() != null && c.frame().snapshot().width() == 320, "the resized frame");
+                server.refuseResize();
+                c.resizeDesktop(100, 100);
+                assertEquals(1, resizeResults.poll(20, TimeUnit.SECONDS));
+                assertEquals("320x200", server.size());
+            } finally {
+                c.close();
+            }
+        }
+    }
+
+    @Test
+    void withoutExtendedDesktopSizeNothingIsSent() throws Exception {
+        try (TinyRfbServer server = new TinyRfbServer(64, 48)) {
+            VncConsoleConnection c = new VncConsoleConnection(VncTarget.parse(server.address()),
+                    io.rackdesk.app.vnc.VncOptions::new, listener());
+            try {
+                next(ConsoleStatus.State.CONNECTED);
+                waitUntil(() -> frames.get() > 0, "a frame");
+                c.resizeDesktop(320, 200);
+                c.key(true, new KeyStroke(0x61, 0x1e)); // a marker after the resize request in the sender's queue
+                waitUntil(() -> server.events().contains("key down 0x61"), "the key");
+                assertTrue(server.events().stream().noneMatch(e -> e.startsWith("setDesktopSize")), server.events().toString());
+                assertTrue(!resizable && !c.desktopResizable());
+            } finally {
+                c.close();
+            }
         }
     }
 }

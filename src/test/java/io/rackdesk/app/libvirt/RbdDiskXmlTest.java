@@ -131,4 +131,69 @@ class RbdDiskXmlTest {
         assertTrue(xml.contains("<usage type='ceph'>\n    <name>client.rackdesk-libvirt secret</name>"), xml);
         assertTrue(xml.contains("<description>Rackdesk: a &amp; b</description>"), xml);
     }
+
+    @Test
+    void scsiAndSataDisksUseSdTargets() {
+        RbdDisk scsi = new RbdDisk("rbd", "img1", List.of(Monitor.parse("127.0.0.1:6789")), "u", UUID, "raw", "sdb",
+                RbdDiskXml.Bus.SCSI);
+        assertTrue(RbdDiskXml.diskXml(scsi).contains("<target dev='sdb' bus='scsi'/>"), RbdDiskXml.diskXml(scsi));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new RbdDisk("rbd", "img1",
+                List.of(Monitor.parse("127.0.0.1:6789")), "u", UUID, "raw", "vdb", RbdDiskXml.Bus.SATA));
+        assertEquals("'vdb' is not a sata disk target (sda, sdb, ...)", e.getMessage());
+        assertEquals("sdc", RbdDiskXml.chooseTarget(Set.of("sda", "sdb", "vda"), RbdDiskXml.Bus.SATA));
+        assertEquals("vdb", RbdDiskXml.chooseTarget(Set.of("sda", "sdb", "vda"), RbdDiskXml.Bus.VIRTIO));
+        assertEquals(RbdDiskXml.Bus.SCSI, RbdDiskXml.Bus.of("scsi"));
+        assertThrows(IllegalArgumentException.class, () -> RbdDiskXml.Bus.of("ide"));
+        // read back with its bus
+        String xml = "<domain><devices>" + RbdDiskXml.diskXml(scsi) + "</devices></domain>";
+        RbdDisk back = RbdDiskXml.rbdDisks(xml).get(0);
+        assertEquals(RbdDiskXml.Bus.SCSI, back.bus());
+        assertEquals("sdb", back.targetDev());
+    }
+
+    @Test
+    void theDiskElementIsCutFromLibvirtsOwnText() {
+        String xml = """
+                <domain type='qemu'>
+                  <devices>
+                    <disk type='file' device='disk'>
+                      <source file='/x.qcow2'/>
+                      <target dev='vda' bus='virtio'/>
+                    </disk>
+                    <disk type='network' device='disk'>
+                      <driver name='qemu' type='raw'/>
+                      <source protocol='rbd' name='rbd/img1'>
+                        <host name='127.0.0.1' port='6789'/>
+                      </source>
+                      <target dev='vdb' bus='virtio'/>
+                      <alias name='virtio-disk1'/>
+                    </disk>
+                  </devices>
+                </domain>
+                """;
+        assertEquals("""
+                <disk type='network' device='disk'>
+                  <driver name='qemu' type='raw'/>
+                  <source protocol='rbd' name='rbd/img1'>
+                    <host name='127.0.0.1' port='6789'/>
+                  </source>
+                  <target dev='vdb' bus='virtio'/>
+                  <alias name='virtio-disk1'/>
+                </disk>
+                """, RbdDiskXml.diskElementText(xml, "rbd/img1").orElseThrow());
+        assertTrue(RbdDiskXml.diskElementText(xml, "rbd/img").isEmpty(), "a prefix is not the image");
+    }
+
+    @Test
+    void sizesNeedAUnit() {
+        assertEquals(10L << 30, io.rackdesk.app.model.Sizes.parseBytes("10G"));
+        assertEquals(10L << 30, io.rackdesk.app.model.Sizes.parseBytes(" 10 GiB "));
+        assertEquals(3L << 29, io.rackdesk.app.model.Sizes.parseBytes("1.5g"));
+        assertEquals(512L << 20, io.rackdesk.app.model.Sizes.parseBytes("512M"));
+        assertEquals(4096, io.rackdesk.app.model.Sizes.parseBytes("4096B"));
+        assertEquals(-1, io.rackdesk.app.model.Sizes.parseBytes("10"), "bytes, MiB or GiB? refused");
+        assertEquals(-1, io.rackdesk.app.model.Sizes.parseBytes("ten G"));
+        assertEquals(-1, io.rackdesk.app.model.Sizes.parseBytes("-1G"));
+        assertEquals(-2, io.rackdesk.app.model.Sizes.parseBytes("99999999P"));
+    }
 }

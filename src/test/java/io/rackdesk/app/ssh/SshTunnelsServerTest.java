@@ -179,4 +179,36 @@ class SshTunnelsServerTest {
             assertEquals(0, tunnels.sessionCount());
         }
     }
+
+    @Test
+    void aTrustedUnknownKeyIsAddedToKnownHostsAtTheNextLogin() throws Exception {
+        Path empty = Files.writeString(dir.resolve("known_hosts.empty"), "# nothing yet");
+        SshTarget unknown = new SshTarget("ana", "127.0.0.1", server.getPort(), target.keyFiles(), empty, true);
+        try (SshTunnels tunnels = new SshTunnels(Duration.ofSeconds(10), Duration.ZERO)) {
+            io.rackdesk.app.connections.ssh.UnknownHostKeyException u = assertThrows(io.rackdesk.app.connections.ssh.UnknownHostKeyException.class,
+                    () -> tunnels.open(unknown, "127.0.0.1", echo.getLocalPort()));
+            tunnels.trustHostKey(unknown, u.hostKey());
+            Tunnel t = tunnels.open(unknown, "127.0.0.1", echo.getLocalPort());
+            assertEquals("trusted", roundTrip(t, "trusted"));
+            t.close();
+            String line = Files.readAllLines(target.knownHosts()).get(0);
+            assertEquals(List.of("# nothing yet", line), Files.readAllLines(empty), "the server's key appended on a line of its own");
+            // known now: a new SshTunnels (no trust given) logs in without asking
+            try (SshTunnels fresh = new SshTunnels(Duration.ofSeconds(10), Duration.ZERO)) {
+                fresh.open(unknown, "127.0.0.1", echo.getLocalPort()).close();
+            }
+        }
+    }
+
+    @Test
+    void trustGivenForAnotherKeyDoesNotLetThisOneIn() throws Exception {
+        Path empty = Files.writeString(dir.resolve("known_hosts.empty"), "");
+        SshTarget unknown = new SshTarget("ana", "127.0.0.1", server.getPort(), target.keyFiles(), empty, true);
+        try (SshTunnels tunnels = new SshTunnels(Duration.ofSeconds(10), Duration.ZERO)) {
+            tunnels.trustHostKey(unknown, new io.rackdesk.app.connections.ssh.HostKey("127.0.0.1", server.getPort(), "ecdsa-sha2-nistp256",
+                    "00".repeat(32)));
+            assertThrows(io.rackdesk.app.connections.ssh.UnknownHostKeyException.class, () -> tunnels.open(unknown, "127.0.0.1", echo.getLocalPort()));
+            assertEquals("", Files.readString(empty));
+        }
+    }
 }

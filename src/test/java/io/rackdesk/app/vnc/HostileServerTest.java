@@ -90,7 +90,29 @@ class HostileServerTest {
                 hostile("unknown encoding", "encoding 12345", s -> s.update(1).rect(0, 0, 1, 1, 12345)),
                 hostile("unknown message type", "unknown server message type 77", s -> s.u8(77)),
                 hostile("huge clipboard", "clipboard text", s -> s.u8(3).u8(0).u16(0).u32(0x7FFFFFF0L)),
-                hostile("extended clipboard not asked for", "extended clipboard", s -> s.u8(3).u8(0).u16(0).u32(0xFFFFFF00L)),
+                hostile("extended clipboard of 2 GB", "extended clipboard message is 2147483648 bytes", s -> s.u8(3).u8(0).u16(0).u32(0x80000000L)),
+                hostile("extended clipboard without flags", "(no flags)", s -> s.u8(3).u8(0).u16(0).u32(-2L & 0xFFFFFFFFL).u16(0)),
+                hostile("extended clipboard before its capabilities", "before its capabilities", s -> s.u8(3).u8(0).u16(0)
+                        .u32(-4L & 0xFFFFFFFFL).u32(ExtendedClipboard.NOTIFY | ExtendedClipboard.FORMAT_TEXT)),
+                hostile("extended clipboard caps too short", "too short", s -> s.u8(3).u8(0).u16(0)
+                        .u32(-4L & 0xFFFFFFFFL).u32(ExtendedClipboard.CAPS | 0x1F)),
+                hostile("extended clipboard provide claiming 2 GB of text", "extended clipboard data is 2147483647 bytes",
+                        s -> extendedProvide(s, new byte[] {0x7F, -1, -1, -1})),
+                hostile("extended clipboard provide shorter than it says", "ended before", s -> extendedProvide(s, new byte[] {0, 0x10, 0, 0, 'a'})),
+                hostile("extended clipboard provide of corrupt zlib", "corrupt zlib", s -> {
+                    extendedCaps(s);
+                    s.u8(3).u8(0).u16(0).u32(-12L & 0xFFFFFFFFL).u32(ExtendedClipboard.PROVIDE | ExtendedClipboard.FORMAT_TEXT)
+                            .bytes(new byte[] {0x78, (byte) 0x9c, -1, -1, -1, -1, -1, -1});
+                }),
+                hostile("extended clipboard unknown action", "flags 0x20000001", s -> {
+                    extendedCaps(s);
+                    s.u8(3).u8(0).u16(0).u32(-4L & 0xFFFFFFFFL).u32(0x20000001L);
+                }),
+                hostile("huge alpha cursor", "cursor", s -> s.update(1).rect(0, 0, 4000, 2, Encodings.CURSOR_WITH_ALPHA)),
+                hostile("alpha cursor in Tight", "alpha cursor in Tight", s -> s.update(1).rect(0, 0, 4, 4, Encodings.CURSOR_WITH_ALPHA)
+                        .u32(Encodings.TIGHT)),
+                hostile("truncated alpha cursor", "closed the connection", s -> s.update(1).rect(0, 0, 16, 16, Encodings.CURSOR_WITH_ALPHA)
+                        .u32(0).bytes(new byte[100])),
                 hostile("resize to 65535x65535", "larger than", s -> s.update(1).rect(0, 0, 65535, 65535, Encodings.DESKTOP_SIZE)),
                 hostile("extended resize to 65535x65535", "larger than", s -> s.update(1).rect(0, 0, 65535, 65535, Encodings.EXTENDED_DESKTOP_SIZE)
                         .u8(0).u8(0).u16(0)),
@@ -103,6 +125,20 @@ class HostileServerTest {
                         s.rect(0, 0, 0, 0, Encodings.RAW);
                     }
                 }));
+    }
+
+    /** The server's Extended Clipboard capabilities: text up to 1 MiB, every action. */
+    static ServerStream extendedCaps(ServerStream s) {
+        return s.u8(3).u8(0).u16(0).u32(-8L & 0xFFFFFFFFL).u32(ExtendedClipboard.ACTIONS | ExtendedClipboard.FORMAT_TEXT).u32(1 << 20);
+    }
+
+    /** Caps, then a text Provide whose zlib stream holds {@code plain}. */
+    private static void extendedProvide(ServerStream s, byte[] plain) {
+        extendedCaps(s);
+        Deflater d = new Deflater();
+        byte[] z = ServerStream.deflate(d, plain);
+        d.end();
+        s.u8(3).u8(0).u16(0).u32(-(4L + z.length) & 0xFFFFFFFFL).u32(ExtendedClipboard.PROVIDE | ExtendedClipboard.FORMAT_TEXT).bytes(z);
     }
 
     /** A real 1x1 JPEG whose frame header (SOF0) claims w x h instead. */
