@@ -2,6 +2,7 @@ package io.rackdesk.app.vnc;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Arrays;
 
@@ -180,8 +181,10 @@ public final class PixelFormat {
     /** Converts {@code n} full pixels from {@code src[off]} into {@code dst[dstOff]}. */
     public void toArgb(byte[] src, int off, int[] dst, int dstOff, int n) {
         if (fast) {
-            for (int i = 0; i < n; i++, off += 4) {
-                dst[dstOff + i] = (int) INT_LE.get(src, off) | 0xFF000000;
+            // a bulk little-endian copy (a memory copy on x86/ARM), then the alpha byte in a loop the JIT vectorizes
+            ByteBuffer.wrap(src, off, n * 4).order(ByteOrder.LITTLE_ENDIAN).asIntBuffer().get(dst, dstOff, n);
+            for (int i = dstOff, end = dstOff + n; i < end; i++) {
+                dst[i] |= 0xFF000000;
             }
         } else {
             int bpp = bytesPerPixel;
@@ -189,6 +192,11 @@ public final class PixelFormat {
                 dst[dstOff + i] = argb(value(src, off));
             }
         }
+    }
+
+    /** Whether a ZRLE CPIXEL is 3 bytes B, G, R (little-endian ARGB32): decoders read those inline. */
+    boolean isCpixelRgb24() {
+        return fast && cpixelBytes == 3;
     }
 
     /** Reads one ZRLE CPIXEL at {@code b[off]} as ARGB. */

@@ -209,6 +209,11 @@ public final class TightDecoder implements RectDecoder {
             byte[] b = src.buffer();
             int p = src.position();
             int o = (y + r) * stride + x;
+            if (rgb) { // 8-bit channels: the row above is the framebuffer's (zeros for the first row)
+                gradientRgbRow(b, p, w, r == 0 ? prev : dst, r == 0 ? 0 : o - stride, dst, o);
+                src.skip(w * tpx);
+                continue;
+            }
             for (int i = 0; i < w; i++, p += tpx) {
                 int v = rgb ? 0 : pf.value(b, p);
                 for (int c = 0; c < 3; c++) {
@@ -228,6 +233,28 @@ public final class TightDecoder implements RectDecoder {
             prev = cur;
             cur = t;
         }
+    }
+
+    /**
+     * One row of the gradient filter for 8-bit R, G, B TPIXELs into {@code dst[o..]}, predicted from
+     * {@code up[u..]} (opaque RGB of the row above) and the pixel to the left, which stay packed in ints.
+     */
+    private static void gradientRgbRow(byte[] b, int p, int w, int[] up, int u, int[] dst, int o) {
+        int left = 0;
+        int upLeft = 0;
+        for (int i = 0; i < w; i++, p += 3) {
+            int above = up[u + i];
+            int r = (clamp((above >>> 16 & 0xFF) + (left >>> 16 & 0xFF) - (upLeft >>> 16 & 0xFF)) + b[p]) & 0xFF;
+            int g = (clamp((above >>> 8 & 0xFF) + (left >>> 8 & 0xFF) - (upLeft >>> 8 & 0xFF)) + b[p + 1]) & 0xFF;
+            int bl = (clamp((above & 0xFF) + (left & 0xFF) - (upLeft & 0xFF)) + b[p + 2]) & 0xFF;
+            left = 0xFF000000 | r << 16 | g << 8 | bl;
+            dst[o + i] = left;
+            upLeft = above;
+        }
+    }
+
+    private static int clamp(int v) {
+        return v < 0 ? 0 : Math.min(v, 255);
     }
 
     private void image(RfbInput in, int x, int y, int w, int h, Framebuffer fb, String format) throws IOException {

@@ -1,7 +1,6 @@
 package io.rackdesk.app.vnc;
 
 import java.io.IOException;
-import java.util.Arrays;
 
 /**
  * ZRLE (encoding 16): 64x64 tiles through one persistent zlib stream, each tile raw, solid, packed
@@ -70,22 +69,57 @@ public final class ZrleDecoder implements RectDecoder {
                 }
                 z.skip(rowBytes);
             }
-        } else if (sub == 128) { // plain RLE
+        } else if (sub == 128) { // plain RLE: runs of a CPIXEL and a length, often only a few pixels long
             int n = tw * th;
+            int[] t = tile;
+            boolean rgb = pf.isCpixelRgb24();
             int i = 0;
             while (i < n) {
-                z.require(cpx);
-                int c = pf.cpixel(z.buffer(), z.position());
-                z.skip(cpx);
-                int run = runLength(z, n - i);
-                Arrays.fill(tile, i, i + run, c);
-                i += run;
+                // the runs already buffered whose length is one byte, without a call per run
+                byte[] b = z.buffer();
+                int start = z.position();
+                int p = start;
+                int end = start + z.buffered() - cpx; // a run needs p + cpx < this + cpx
+                while (i < n && p < end) {
+                    int first = b[p + cpx] & 0xFF;
+                    if (first == 255) {
+                        break;
+                    }
+                    int c = rgb ? 0xFF000000 | (b[p + 2] & 0xFF) << 16 | (b[p + 1] & 0xFF) << 8 | b[p] & 0xFF : pf.cpixel(b, p);
+                    p += cpx + 1;
+                    int stop = i + first + 1;
+                    if (stop > n) {
+                        throw new RfbProtocolException("ZRLE: a run of " + (first + 1) + "+ pixels in a tile with " + (n - i) + " pixels left");
+                    }
+                    while (i < stop) {
+                        t[i++] = c;
+                    }
+                }
+                z.skip(p - start);
+                if (i == n) {
+                    break;
+                }
+                // one run the slow way: at the buffer's end, or longer than 255
+                z.require(cpx + 1);
+                b = z.buffer();
+                p = z.position();
+                int c = rgb ? 0xFF000000 | (b[p + 2] & 0xFF) << 16 | (b[p + 1] & 0xFF) << 8 | b[p] & 0xFF : pf.cpixel(b, p);
+                int first = b[p + cpx] & 0xFF;
+                z.skip(cpx + 1);
+                int run = first == 255 ? runLength(z, 256, n - i) : first + 1;
+                if (run > n - i) {
+                    throw new RfbProtocolException("ZRLE: a run of " + run + "+ pixels in a tile with " + (n - i) + " pixels left");
+                }
+                for (int stop = i + run; i < stop; i++) {
+                    t[i] = c;
+                }
             }
             copyTile(tx, ty, tw, th, dst, stride);
         } else if (sub >= 130) { // palette RLE
             int size = sub - 128;
             readPalette(z, size, pf, cpx);
             int n = tw * th;
+            int[] t = tile;
             int i = 0;
             while (i < n) {
                 int b = z.u8();
@@ -93,9 +127,11 @@ public final class ZrleDecoder implements RectDecoder {
                 if (idx >= size) {
                     throw new RfbProtocolException("ZRLE: palette index " + idx + " beyond the " + size + "-colour palette");
                 }
-                int run = (b & 128) == 0 ? 1 : runLength(z, n - i);
-                Arrays.fill(tile, i, i + run, palette[idx]);
-                i += run;
+                int run = (b & 128) == 0 ? 1 : runLength(z, 1, n - i);
+                int c = palette[idx];
+                for (int end = i + run; i < end; i++) {
+                    t[i] = c;
+                }
             }
             copyTile(tx, ty, tw, th, dst, stride);
         } else {
@@ -109,17 +145,22 @@ public final class ZrleDecoder implements RectDecoder {
         z.skip(size * cpx);
     }
 
-    /** A run length: bytes of 255 then one below 255, plus one; never more than {@code max}. */
-    private static int runLength(RfbInput z, int max) throws IOException {
-        int len = 1;
+    /**
+     * A run length: bytes of 255 then one below 255, added to {@code len} (1, or 256 when a first 255
+     * was read already); never more than {@code max}.
+     */
+    private static int runLength(RfbInput z, int len, int max) throws IOException {
         int b;
         do {
-            b = z.u8();
-            len += b;
             if (len > max) {
                 throw new RfbProtocolException("ZRLE: a run of " + len + "+ pixels in a tile with " + max + " pixels left");
             }
+            b = z.u8();
+            len += b;
         } while (b == 255);
+        if (len > max) {
+            throw new RfbProtocolException("ZRLE: a run of " + len + "+ pixels in a tile with " + max + " pixels left");
+        }
         return len;
     }
 

@@ -144,6 +144,36 @@ class RfbSessionTest {
     }
 
     @Test
+    void zrlePlainRleRunsOfEveryLength() throws IOException {
+        // one 64x64 tile in plain RLE: runs of 1, 2, 255, 256 (a first byte of 255 then 0), 257, 511,
+        // 512, 1000 pixels, then a last run for the rest (several bytes of 255)
+        int[] runs = {1, 2, 255, 256, 257, 511, 512, 1000};
+        int[] want = new int[64 * 64];
+        java.io.ByteArrayOutputStream t = new java.io.ByteArrayOutputStream();
+        t.write(128);
+        int at = 0;
+        for (int k = 0; k <= runs.length; k++) {
+            int run = k < runs.length ? runs[k] : want.length - at;
+            int c = 0xFF000000 | (k * 0x1F3A57 & 0xFFFFFF);
+            t.write(c);
+            t.write(c >>> 8);
+            t.write(c >>> 16);
+            for (int n = run - 1; ; n -= 255) {
+                t.write(Math.min(n, 255));
+                if (n < 255) {
+                    break;
+                }
+            }
+            java.util.Arrays.fill(want, at, at + run, c);
+            at += run;
+        }
+        byte[] z = ServerStream.deflate(new java.util.zip.Deflater(), t.toByteArray());
+        ServerStream s = ServerStream.handshake(64, 64);
+        s.update(1).rect(0, 0, 64, 64, Encodings.ZRLE).u32(z.length).bytes(z);
+        assertArrayEquals(want, run(s.toByteArray(), 1).framebuffer().pixels());
+    }
+
+    @Test
     void tightCopyFilter() throws IOException {
         roundTrip((s, x, y, w, h, img) -> s.tightBasic(x, y, w, h, img, 0, 1));
     }
