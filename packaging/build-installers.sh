@@ -34,6 +34,13 @@ jdk=$(find_jdk)
 jpackage=$jdk/bin/jpackage
 log "bundling the runtime of $jdk (JDK $(jdk_feature "$jdk"))"
 
+case "$(uname -s)" in
+  Linux) os=linux ;;
+  Darwin) os=mac ;;
+  MINGW*|MSYS*|CYGWIN*) os=windows ;;
+  *) die "unknown OS $(uname -s)" ;;
+esac
+
 out=target/installer
 rm -rf "$out"
 mkdir -p "$out/input/lib"
@@ -46,6 +53,16 @@ for jar in "$out"/input/lib/javafx-*-{linux,win,mac,mac-aarch64}.jar; do
   [[ -f $jar ]] || continue
   unzip -qo "$jar" '*.so' '*.dll' '*.dylib' -d "$out/input/lib" 2>/dev/null || (( $? == 11 ))   # 11: a pattern matched nothing
 done
+# JNA's native library too (Linux): without it JNA writes a copy to ~/.cache/JNA/temp at every start;
+# the launcher points jna.boot.library.path here (a copy still comes out of the jar if it is missing)
+jna_arch=
+if [[ $os == linux ]]; then
+  case $(uname -m) in x86_64) jna_arch=linux-x86-64 ;; aarch64) jna_arch=linux-aarch64 ;; esac
+fi
+if [[ -n $jna_arch ]]; then
+  unzip -qjo "$out"/input/lib/jna-[0-9]*.jar "com/sun/jna/$jna_arch/libjnidispatch.so" -d "$out/input/lib" \
+    || die "no com/sun/jna/$jna_arch/libjnidispatch.so in JNA's jar"
+fi
 
 # what the classes need (jdeps: java.base, java.desktop, java.naming, java.scripting, java.sql,
 # jdk.jfr, jdk.unsupported; Apache MINA SSHD: java.management and java.rmi, whose exception classes
@@ -77,12 +94,6 @@ for opt in "${jvm_options[@]}"; do
   launcher+=(--java-options "$opt")
 done
 
-case "$(uname -s)" in
-  Linux) os=linux ;;
-  Darwin) os=mac ;;
-  MINGW*|MSYS*|CYGWIN*) os=windows ;;
-  *) die "unknown OS $(uname -s)" ;;
-esac
 
 # Start-up cache (Linux): one training run of the app-image's own runtime under Xvfb, with the
 # launcher's class path and options, until the demo host is listed; the JVM writes the AOT cache
@@ -92,6 +103,20 @@ esac
 # %install set it again. The launcher maps the cache (-XX:AOTCache); if it does not fit, the JVM
 # starts without it, just slower (its complaint is switched off with -Xlog:aot*=off).
 aot_mtime=946684800   # 2000-01-01T00:00:00Z
+# What the launcher reads ahead on Linux (lib/app/rackdesk.preload): the files the training run had
+# mapped once the demo host was listed (GTK's, libvirt's and JavaFX's libraries, fonts, jars), in
+# the image written as @/..., minus what the JVM reads itself first thing (its library, its modules,
+# the cache) and files of 16 MB or more, of which a start touches a small part only.
+write_preload_list() {   # IMAGE_DIR PID
+  local image pid=$2 f
+  image=$(cd "$1" && pwd)
+  awk '$6 ~ /^\// { print $6 }' "/proc/$pid/maps" | awk '!seen[$0]++' | while IFS= read -r f; do
+    case $f in /tmp/*|/dev/*|/proc/*|*/lib/modules|*/libjvm.so|*/rackdesk.aot) continue ;; esac
+    [[ -f $f ]] && (( $(stat -c %s "$f") < 16 * 1024 * 1024 )) || continue
+    printf '%s\n' "${f/#$image\//@/}"
+  done >"$image/lib/app/rackdesk.preload"
+  log "read-ahead list: $(wc -l <"$image/lib/app/rackdesk.preload") files"
+}
 train_aot_cache() {   # IMAGE_DIR
   local image=$1 app=$1/lib/app disp work xvfb pid ok= cp opts
   work=$(mktemp -d)
@@ -100,10 +125,8 @@ train_aot_cache() {   # IMAGE_DIR
   # the class path and options exactly as the launcher passes them ($APPDIR is lib/app)
   cp=$(sed -n 's/^app\.classpath=//p' "$app/Rackdesk.cfg" | sed "s|\$APPDIR|$app|" | paste -sd: -)
   mapfile -t opts < <(sed -n 's/^java-options=//p' "$app/Rackdesk.cfg" | grep -v -e '^-XX:AOTCache=' -e '^-Xlog:aot')
-  disp=:$((500 + RANDOM % 400))
-  Xvfb "$disp" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
-  xvfb=$!
-  for _ in $(seq 1 50); do [[ -e /tmp/.X11-unix/X${disp#:} ]] && break; sleep 0.1; done
+  start_xvfb
+  xvfb=$XVFB_PID disp=$XVFB_DISPLAY
   # no arguments, as the desktop entry starts it (a plain start skips picocli: train that path)
   RACKDESK_CONFIG_DIR=$work/config DISPLAY=$disp "$image/lib/runtime/bin/java" "${opts[@]}" -XX:AOTCacheOutput="$app/rackdesk.aot" \
     -Xlog:aot=error -cp "$cp" io.rackdesk.views.Launcher >"$work/app.log" 2>&1 &
@@ -114,6 +137,7 @@ train_aot_cache() {   # IMAGE_DIR
     sleep 0.1
   done
   sleep 2   # the table paints
+  write_preload_list "$image" "$pid"
   kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true   # the cache is written on exit
   kill "$xvfb" 2>/dev/null || true; wait "$xvfb" 2>/dev/null || true
   if [[ -z $ok || ! -s $app/rackdesk.aot ]]; then
@@ -139,6 +163,7 @@ case $os in
     fi
     if command -v Xvfb >/dev/null 2>&1; then
       aot=(--java-options "-XX:AOTCache=\$APPDIR/rackdesk.aot" --java-options "-Xlog:aot*=off")
+      [[ -n $jna_arch ]] && aot+=(--java-options "-Djna.boot.library.path=\$APPDIR/lib")
     else
       log "no Xvfb (apt-get install xvfb): no start-up cache, the app starts slower"
     fi
@@ -154,6 +179,13 @@ log "jpackage: app-image"
   --jlink-options "$jlink_options"
 image=$out/Rackdesk
 [[ $os == mac ]] && image=$out/Rackdesk.app
+# The JDK's native libraries keep their symbol tables (libjvm.so: 29.8 MB, 24.8 MB without): a cold
+# start reads the whole of libjvm.so, so the smaller, the sooner. jlink's --strip-native-debug-symbols
+# only drops debug sections.
+if [[ $os == linux ]]; then
+  command -v strip >/dev/null 2>&1 || die "strip not found (apt-get install binutils)"
+  find "$image/lib/runtime" -name '*.so' -exec strip --strip-unneeded {} +
+fi
 (( ${#aot[@]} )) && train_aot_cache "$image"
 
 # The Linux launcher: a shell script in place of jpackage's native one, which asks the package
@@ -171,6 +203,12 @@ write_linux_launcher() {   # IMAGE_DIR
     echo 'APPDIR=$(dirname "$(dirname "$(readlink -f "$0")")")/lib/app'
     echo '# GTK need not probe OpenGL for Rackdesk (see LinuxGraphics); a value the user set is kept'
     echo 'export GDK_GL=${GDK_GL-disable}'
+    echo '# A cold start waits on the disk for the libraries and fonts it maps as it goes (about 100 MB):'
+    echo '# read them ahead in the background at low CPU and disk priority while the JVM starts (as'
+    echo '# Firefox reads libxul ahead). The list comes from the build'"'"'s training run (@ is this folder).'
+    echo 'if [[ -r $APPDIR/rackdesk.preload ]]; then'
+    echo '  (sed "s|^@|${APPDIR%/lib/app}|" "$APPDIR/rackdesk.preload" | nice -n 19 ionice -c 3 xargs -d '"'"'\n'"'"' cat >/dev/null 2>&1 &)'
+    echo 'fi'
     printf 'exec -a rackdesk "$APPDIR/../runtime/bin/java"'
     for opt in "${opts[@]}"; do printf ' \\\n  "%s"' "$opt"; done
     printf ' \\\n  -cp "%s" \\\n  io.rackdesk.views.Launcher "$@"\n' "$cp"

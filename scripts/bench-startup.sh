@@ -21,15 +21,18 @@ cleanup() {   # also when a run fails: no launcher or Xvfb left behind
   [[ -n $work ]] && rm -rf "$work"
   app='' xvfb='' work=''
 }
-trap cleanup EXIT
+# A desktop session has a D-Bus session bus: without one, GLib autolaunches a dbus-launch at each
+# start that outlives the app and its display
+bus_pid=
+if [[ -z ${DBUS_SESSION_BUS_ADDRESS:-} ]] && command -v dbus-daemon >/dev/null 2>&1; then
+  read -r DBUS_SESSION_BUS_ADDRESS bus_pid < <(dbus-daemon --session --fork --print-address=1 --print-pid=1 | paste -sd' ')
+  export DBUS_SESSION_BUS_ADDRESS
+fi
+trap 'cleanup; [[ -z $bus_pid ]] || kill "$bus_pid" 2>/dev/null || true' EXIT
 for i in $(seq 1 "$runs"); do
   work=$(mktemp -d)
-  # a display nobody uses, not even a dead server that left its socket or lock behind
-  while disp=:$((90 + RANDOM % 400)); [[ -e /tmp/.X11-unix/X${disp#:} || -e /tmp/.X${disp#:}-lock ]]; do :; done
-  Xvfb "$disp" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
-  xvfb=$!
-  for _ in $(seq 1 50); do [[ -e /tmp/.X11-unix/X${disp#:} ]] && break; sleep 0.1; done
-  [[ -e /tmp/.X11-unix/X${disp#:} ]] || die "run $i: Xvfb $disp did not start"
+  start_xvfb "$work/xvfb.log"
+  xvfb=$XVFB_PID disp=$XVFB_DISPLAY
   sync; echo 3 > /proc/sys/vm/drop_caches 2>/dev/null || true   # cold file cache where allowed (root)
   t0=$(now)
   # no arguments, as the desktop entry starts it; the settings folder comes from the environment
@@ -46,7 +49,7 @@ for i in $(seq 1 "$runs"); do
     kill -0 "$app" 2>/dev/null || break
     sleep 0.01
   done
-  [[ -n $shown ]] || { cat "$work/app.log" >&2; die "run $i: no Rackdesk window within 30 s"; }
+  [[ -n $shown ]] || { cat "$work/app.log" "$work/xvfb.log" >&2; die "run $i: no Rackdesk window within 30 s (display $disp)"; }
   sleep 5
   kb=$(awk '/^VmRSS:/ { print $2 }' "/proc/$app/status")
   # the log's "HH:MM:SS.mmm ... connected test://...demo-host.xml: 14 VMs", against t0's time of day

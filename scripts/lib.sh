@@ -4,6 +4,27 @@
 log() { printf '[rackdesk] %s\n' "$*" >&2; }
 die() { log "ERROR: $*"; exit 1; }
 
+# Starts Xvfb (1280x800) on a display no server has used lately and returns once it accepts clients:
+# Xvfb writes the display's number to -displayfd only then (its socket file appears earlier, before
+# it listens, and a client that came that early failed with "cannot open display"). A random number,
+# not the lowest free one: helpers of an app on an earlier server of that number (GLib's autolaunched
+# dbus-launch) outlive it. Sets XVFB_PID and XVFB_DISPLAY (":N").
+start_xvfb() {  # [LOG_FILE]
+  local log=${1:-/dev/null} numfile n
+  while n=$((90 + RANDOM % 800)); [[ -e /tmp/.X11-unix/X$n || -e /tmp/.X$n-lock ]]; do :; done
+  numfile=$(mktemp)
+  Xvfb ":$n" -displayfd 3 -screen 0 1280x800x24 -nolisten tcp 3>"$numfile" >"$log" 2>&1 &
+  XVFB_PID=$!
+  for _ in $(seq 1 200); do
+    [[ -s $numfile ]] && break
+    kill -0 "$XVFB_PID" 2>/dev/null || break
+    sleep 0.05
+  done
+  XVFB_DISPLAY=:$(tr -d '[:space:]' <"$numfile")
+  rm -f "$numfile"
+  [[ $XVFB_DISPLAY != : ]] || die "Xvfb did not start (log: $log)"
+}
+
 # Runs a command as root: directly when we are root, else through sudo.
 as_root() {
   if [[ $(id -u) == 0 ]]; then "$@"; elif command -v sudo >/dev/null 2>&1; then sudo "$@"; else
@@ -42,7 +63,7 @@ GUI_PACKAGES=(libgtk-3-0 libxtst6 fonts-dejavu-core fonts-wqy-microhei)
 # libraries, rsvg-convert for the icon,
 # icotool and png2icns for the Windows and macOS icons (packaging/make-icons.sh).
 # shellcheck disable=SC2034
-INSTALLER_PACKAGES=(fakeroot rpm cpio unzip librsvg2-bin icoutils icnsutils)
+INSTALLER_PACKAGES=(fakeroot rpm cpio unzip binutils librsvg2-bin icoutils icnsutils)
 
 # The desktop app's JVM options (packaging/jvm.options without comments), one per line on stdout.
 desktop_jvm_options() {

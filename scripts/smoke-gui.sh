@@ -18,17 +18,16 @@ fi
 "${app_cmd[@]}" --help | grep -q '^Usage: rackdesk' || die "--help did not print the usage (${app_cmd[*]})"
 
 work=$(mktemp -d)
-disp=:$((90 + RANDOM % 400))
-Xvfb "$disp" -screen 0 1280x800x24 -nolisten tcp >"$work/xvfb.log" 2>&1 &
-xvfb=$!
+xvfb=
 app=
 cleanup() {   # the killed processes' exit codes (143) must not become the script's
   if [[ -n $app ]]; then kill "$app" 2>/dev/null || true; wait "$app" 2>/dev/null || true; fi
-  kill "$xvfb" 2>/dev/null || true; wait "$xvfb" 2>/dev/null || true
+  if [[ -n $xvfb ]]; then kill "$xvfb" 2>/dev/null || true; wait "$xvfb" 2>/dev/null || true; fi
   rm -rf "$work"
 }
 trap cleanup EXIT
-for _ in $(seq 1 50); do [[ -e /tmp/.X11-unix/X${disp#:} ]] && break; sleep 0.1; done
+start_xvfb "$work/xvfb.log"
+xvfb=$XVFB_PID disp=$XVFB_DISPLAY
 
 DISPLAY=$disp "${app_cmd[@]}" --config-dir "$work/config" >"$work/app.log" 2>&1 &
 app=$!
