@@ -25,11 +25,9 @@ if [[ ${1:-} == cpu ]]; then
   exit 0
 fi
 if [[ ${1:-} == lab ]]; then
-  disp=:$((90 + RANDOM % 400))
-  Xvfb "$disp" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
-  xvfb=$!
+  start_xvfb
+  xvfb=$XVFB_PID disp=$XVFB_DISPLAY
   trap 'kill "$xvfb" 2>/dev/null || true' EXIT
-  for _ in $(seq 1 50); do [[ -e /tmp/.X11-unix/X${disp#:} ]] && break; sleep 0.1; done
   mapfile -t jvm_options < <(desktop_jvm_options)
   # shellcheck disable=SC2086
   DISPLAY=$disp RACKDESK_LOG_LEVEL=WARN java -Xlog:disable -Dprism.order=sw "${jvm_options[@]}" ${JAVA_OPTS:-} -cp "$cp" \

@@ -280,7 +280,11 @@ public final class CephClusterView {
         LineChart<Number, Number> chart = new LineChart<>(x, y);
         chart.setId(id);
         chart.setTitle(l10n.lang(titleKey));
+        // no animations: the data's, and the axes' own (on by default: each new range, every poll as
+        // the rates move, was a 0.7 s tick animation laying the chart out on every pulse)
         chart.setAnimated(false);
+        x.setAnimated(false);
+        y.setAnimated(false);
         chart.setCreateSymbols(false);
         chart.setPrefHeight(220);
         chart.setMinHeight(200);
