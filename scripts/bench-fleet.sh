@@ -11,11 +11,9 @@ cd "$(dirname "$0")/.."
 ensure_packages "${BUILD_PACKAGES[@]}" "${GUI_PACKAGES[@]}" xvfb
 ./mvnw -B -q -DskipTests test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
 cp="target/test-classes:target/classes:$(cat target/bench.classpath)"
-disp=:$((90 + RANDOM % 400))
-Xvfb "$disp" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
-xvfb=$!
+start_xvfb
+xvfb=$XVFB_PID disp=$XVFB_DISPLAY
 trap 'kill "$xvfb" 2>/dev/null || true' EXIT
-for _ in $(seq 1 50); do [[ -e /tmp/.X11-unix/X${disp#:} ]] && break; sleep 0.1; done
 # The app's own JVM options (packaging/jvm.options), then JAVA_OPTS: flags to compare, which win.
 # JVM_DEFAULTS=1 leaves the app's options out (the JVM's own defaults, plus JAVA_OPTS).
 jvm_options=()

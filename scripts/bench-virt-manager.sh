@@ -51,11 +51,8 @@ trap 'exit 130' INT TERM
 uri=$(java -Xlog:disable -cp "$cp" io.rackdesk.bench.WriteFixture "$work/fixture" "$vms" "$seed")
 [[ $uri == test:///* ]] || die "WriteFixture printed no test:/// URI: $uri"
 
-disp=:$((90 + RANDOM % 400))
-Xvfb "$disp" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
-xvfb=$!
-for _ in $(seq 1 50); do [[ -e /tmp/.X11-unix/X${disp#:} ]] && break; sleep 0.1; done
-[[ -e /tmp/.X11-unix/X${disp#:} ]] || die "Xvfb $disp did not start"
+start_xvfb
+xvfb=$XVFB_PID disp=$XVFB_DISPLAY
 
 # A private, empty world: its own HOME and XDG folders (no saved connections, nothing written to the
 # user's ~/.config or ~/.cache), settings in memory instead of dconf, and a session bus of its own, so
