@@ -44,8 +44,11 @@ import javafx.stage.Stage;
 import javafx.animation.PauseTransition;
 import javafx.geometry.Pos;
 import javafx.scene.Scene;
+import java.util.List;
+import javafx.stage.StageStyle;
+import javafx.stage.Screen;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.control.Tooltip;
-import javafx.scene.input.KeyCombination;
 
 /**
  * A VNC console (Console.fxml): the remote screen as an ImageView over a WritableImage that gets
@@ -420,8 +423,17 @@ public final class ConsoleView {
                 showBar(); // the pointer at the top edge brings the bar back
             }
         });
-        Scene scene = new Scene(full, 1024, 768);
-        Stage window = new Stage();
+        // Not JavaFX's full-screen mode: its "press Esc" notice is a fade animation on the window that,
+        // when the window closes during it, fails in every later pulse and leaves rendering stuck (seen
+        // as a frozen toolkit in CI). An undecorated window over the whole screen is what window managers
+        // treat as full screen too (mutter, KWin, Xfwm), and there is no notice to suppress.
+        Rectangle2D bounds = screenOf(owner).getBounds();
+        Scene scene = new Scene(full, bounds.getWidth(), bounds.getHeight());
+        Stage window = new Stage(StageStyle.UNDECORATED);
+        window.setX(bounds.getMinX());
+        window.setY(bounds.getMinY());
+        window.setWidth(bounds.getWidth());
+        window.setHeight(bounds.getHeight());
         if (owner != null) {
             scene.getStylesheets().setAll(owner.getStylesheets());
             if (owner.getWindow() instanceof Stage w) {
@@ -430,14 +442,6 @@ public final class ConsoleView {
             }
         }
         window.setScene(scene);
-        window.setFullScreenExitKeyCombination(KeyCombination.NO_MATCH); // F11 and the bar leave, not Esc (the guest needs it)
-        window.setFullScreenExitHint("");
-        window.setFullScreen(true);
-        window.fullScreenProperty().addListener((obs, was, is) -> {
-            if (!is && fullscreenStage == window) {
-                viewModel.fullscreenProperty().set(false); // the window manager ended it
-            }
-        });
         window.setOnHidden(e -> viewModel.fullscreenProperty().set(false));
         fullscreenStage = window;
         window.show();
@@ -453,11 +457,20 @@ public final class ConsoleView {
         fullscreenStage = null;
         hideBar.stop();
         window.setOnHidden(null);
-        window.setFullScreen(false); // before hiding: JavaFX's full-screen notice must not animate on a closed window
         window.hide();
         ((StackPane) window.getScene().getRoot()).getChildren().clear();
         pane.setCenter(stage);
         stage.requestFocus();
+    }
+
+    /** The screen the console's window is on (the primary one without a window). */
+    private static Screen screenOf(Scene owner) {
+        if (owner == null || owner.getWindow() == null) {
+            return Screen.getPrimary();
+        }
+        javafx.stage.Window w = owner.getWindow();
+        List<Screen> screens = Screen.getScreensForRectangle(w.getX(), w.getY(), Math.max(1, w.getWidth()), Math.max(1, w.getHeight()));
+        return screens.isEmpty() ? Screen.getPrimary() : screens.get(0);
     }
 
     private void showBar() {

@@ -17,6 +17,7 @@ import io.rackdesk.testsupport.RecordingDialogs;
 import io.rackdesk.testsupport.TinyRfbServer;
 import io.rackdesk.viewmodels.console.ConsoleViewModel;
 import io.rackdesk.viewmodels.console.ConsoleViewModel.Phase;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import javafx.application.Platform;
@@ -126,7 +127,10 @@ class ConsoleFeaturesUiTest {
             robot.clickOn("#consoleFullscreen");
             waitFor(() -> view.fullscreenWindow() != null && view.fullscreenWindow().isShowing(), "the full-screen window");
             Stage full = view.fullscreenWindow();
-            assertTrue(full.isFullScreen());
+            javafx.geometry.Rectangle2D screenBounds = javafx.stage.Screen.getPrimary().getBounds();
+            assertEquals(javafx.stage.StageStyle.UNDECORATED, full.getStyle(), "no title bar or frame");
+            assertEquals(List.of(screenBounds.getMinX(), screenBounds.getMinY(), screenBounds.getWidth(), screenBounds.getHeight()),
+                    List.of(full.getX(), full.getY(), full.getWidth(), full.getHeight()), "the window covers the whole screen");
             assertSame(full.getScene(), screen.getScene(), "the screen moved into the full-screen window");
             Label hint = (Label) full.getScene().lookup("#consoleFullscreenBar .label");
             assertEquals("Full screen: press F11 to leave · Ctrl+Alt releases the keyboard", hint.getText());
