@@ -137,8 +137,14 @@ public final class CephPgViewModel {
             s.pgs().byState().forEach((state, n) -> rows.add(new StateRow(state, PgStateClass.of(state), n)));
             rows.sort(java.util.Comparator.comparing((StateRow r) -> -r.pgClass().ordinal()).thenComparing(StateRow::state));
         }
-        classCounts.set(counts);
-        states.setAll(rows);
+        // a poll that changed nothing changes nothing here either: listeners (the PG chart, the class grid,
+        // the states table) would otherwise rebuild their nodes every poll (new nodes, CSS) while idle
+        if (!counts.equals(classCounts.get())) {
+            classCounts.set(counts);
+        }
+        if (!rows.equals(states)) {
+            states.setAll(rows);
+        }
         if (!all.isEmpty()) {
             updatePerPool(); // pool names may have changed
         }

@@ -79,6 +79,26 @@ class CephClusterViewModelTest {
     }
 
     @Test
+    void aPollThatChangedNothingLeavesThePgSectionAlone() {
+        vm.connect();
+        connected(FakeCephClusters.healthy());
+        java.util.concurrent.atomic.AtomicInteger countChanges = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger rowChanges = new java.util.concurrent.atomic.AtomicInteger();
+        vm.pgs().classCountsProperty().addListener((o, a, b) -> countChanges.incrementAndGet());
+        vm.pgs().states().addListener((javafx.collections.ListChangeListener<CephPgViewModel.StateRow>) c -> rowChanges.incrementAndGet());
+        fake.publish("c1", Phase.CONNECTED, FakeCephClusters.healthy(), CephRates.UNKNOWN, null, null);
+        ui.drain(Duration.ofMillis(50));
+        assertEquals(0, countChanges.get(), "same PG counts: no change for the chart and the class grid");
+        assertEquals(0, rowChanges.get(), "same states: the table is left alone");
+
+        fake.publish("c1", Phase.CONNECTED, FakeCephClusters.degraded(), CephRates.UNKNOWN, null, null);
+        ui.drain(Duration.ofMillis(50));
+        assertEquals(1, countChanges.get(), "changed counts arrive");
+        assertEquals(1, rowChanges.get(), "changed states arrive");
+        assertEquals(25, vm.pgs().classCountsProperty().get().get(PgStateClass.WARNING));
+    }
+
+    @Test
     void aLostClusterShowsTheReasonAndTheRetryCountdown() {
         vm.connect();
         connected(FakeCephClusters.healthy());
