@@ -179,13 +179,16 @@ public final class CephHealthViewModel {
 
     private void updateRates() {
         CephRates r = cluster.ratesProperty().get();
-        rateFacts.setAll(List.of(
+        List<Fact> next = List.of(
                 new Fact(l10n.lang("ceph.rate.read"), bytes(r.readBytesPerSec())),
                 new Fact(l10n.lang("ceph.rate.write"), bytes(r.writeBytesPerSec())),
                 new Fact(l10n.lang("ceph.rate.readOps"), ops(r.readOpsPerSec())),
                 new Fact(l10n.lang("ceph.rate.writeOps"), ops(r.writeOpsPerSec())),
                 new Fact(l10n.lang("ceph.rate.recovery"), Double.isNaN(r.recoveryBytesPerSec()) ? l10n.lang("ceph.rate.unknown")
-                        : Sizes.rate(r.recoveryBytesPerSec()) + " · " + String.format(Locale.ROOT, "%.1f obj/s", r.recoveryObjectsPerSec()))));
+                        : Sizes.rate(r.recoveryBytesPerSec()) + " · " + String.format(Locale.ROOT, "%.1f obj/s", r.recoveryObjectsPerSec())));
+        if (!next.equals(rateFacts)) {
+            rateFacts.setAll(next);
+        }
     }
 
     private String bytes(double v) {

@@ -692,8 +692,18 @@ public final class CephClusterView {
         grid.setId(id);
         grid.setHgap(24);
         grid.setVgap(6);
+        List<Label[]> rows = new java.util.ArrayList<>();
         Runnable fill = () -> {
+            if (rows.size() == facts.size()) {
+                // the same rows (every poll: new rates, the same services): new texts, no new nodes to style
+                for (int i = 0; i < facts.size(); i++) {
+                    rows.get(i)[0].setText(facts.get(i).label());
+                    rows.get(i)[1].setText(facts.get(i).value());
+                }
+                return;
+            }
             grid.getChildren().clear();
+            rows.clear();
             int row = 0;
             for (Fact f : facts) {
                 Label label = new Label(f.label());
@@ -701,6 +711,7 @@ public final class CephClusterView {
                 Label value = new Label(f.value());
                 value.getStyleClass().add("fact-value");
                 grid.addRow(row++, label, value);
+                rows.add(new Label[] {label, value});
             }
         };
         facts.addListener((ListChangeListener<Fact>) c -> fill.run());
