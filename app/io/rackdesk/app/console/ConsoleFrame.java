@@ -80,11 +80,11 @@ public final class ConsoleFrame {
                 return false;
             }
             int[] src = fb.pixels();
-            if (w == width) {
-                System.arraycopy(src, y * width, front, y * width, w * h);
+            if (w == width) { // the framebuffer is xRGB: the UI gets opaque ARGB
+                Framebuffer.copyOpaque(src, y * width, front, y * width, w * h);
             } else {
                 for (int row = y; row < y + h; row++) {
-                    System.arraycopy(src, row * width + x, front, row * width + x, w);
+                    Framebuffer.copyOpaque(src, row * width + x, front, row * width + x, w);
                 }
             }
             handOff.add(x, y, w, h);

@@ -5,9 +5,12 @@ import java.awt.image.DataBufferInt;
 import java.util.Arrays;
 
 /**
- * The remote screen as opaque ARGB ints, row after row ({@code pixels[y * width + x]}). Decoders
- * write straight into {@link #pixels()} after {@link #checkRect} has proved the rectangle is inside.
- * Not thread-safe: one decoding thread owns it; a view copies damaged regions out.
+ * The remote screen as xRGB ints, row after row ({@code pixels[y * width + x]}): red, green and blue
+ * in the low 24 bits; the top byte is undefined (Raw pixels keep the server's padding byte there, so
+ * decoding them is one bulk copy). Whoever needs opaque ARGB sets it while copying out
+ * ({@link #copyOpaque}, {@link #argb()}). Decoders write straight into {@link #pixels()} after
+ * {@link #checkRect} has proved the rectangle is inside. Not thread-safe: one decoding thread owns
+ * it; a view copies damaged regions out.
  */
 public final class Framebuffer {
     /** 16384 x 16384 is far beyond any monitor; the pixel limit below binds first. */
@@ -34,6 +37,20 @@ public final class Framebuffer {
 
     public int[] pixels() {
         return pixels;
+    }
+
+    /** A copy of the whole screen as opaque ARGB. */
+    public int[] argb() {
+        int[] out = new int[width * height];
+        copyOpaque(pixels, 0, out, 0, out.length);
+        return out;
+    }
+
+    /** Copies {@code n} xRGB pixels as opaque ARGB (a loop the JIT vectorizes: as fast as a copy). */
+    public static void copyOpaque(int[] src, int srcOff, int[] dst, int dstOff, int n) {
+        for (int i = 0; i < n; i++) {
+            dst[dstOff + i] = src[srcOff + i] | 0xFF000000;
+        }
     }
 
     /** A new size (DesktopSize, ExtendedDesktopSize), checked against the limits; the content is cleared. */

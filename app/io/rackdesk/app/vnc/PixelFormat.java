@@ -4,12 +4,14 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.IntBuffer;
 import java.util.Arrays;
 
 /**
  * An RFB pixel format (the 16 bytes of ServerInit and SetPixelFormat) and the conversions of its
  * pixels to the framebuffer's ARGB ints. {@link #ARGB32} (little-endian 32-bit xRGB) converts with
- * a single load per pixel; every other format goes through per-channel lookup tables.
+ * a single load per pixel, and rows of it with a bulk copy that leaves the padding byte where alpha
+ * goes (the {@link Framebuffer} is xRGB); every other format goes through per-channel lookup tables.
  */
 public final class PixelFormat {
     /** 32 bpp, depth 24, little-endian, red at bit 16: the ARGB int's own layout. */
@@ -178,18 +180,34 @@ public final class PixelFormat {
         return fast ? (int) INT_LE.get(b, off) | 0xFF000000 : argb(value(b, off));
     }
 
-    /** Converts {@code n} full pixels from {@code src[off]} into {@code dst[dstOff]}. */
+    /**
+     * Converts {@code n} full pixels from {@code src[off]} into {@code dst[dstOff]} as xRGB (the top
+     * byte is the server's padding for ARGB32, opaque alpha otherwise).
+     */
     public void toArgb(byte[] src, int off, int[] dst, int dstOff, int n) {
-        if (fast) {
-            // a bulk little-endian copy (a memory copy on x86/ARM), then the alpha byte in a loop the JIT vectorizes
+        if (fast) { // a bulk little-endian copy: a memory copy on x86 and ARM
             ByteBuffer.wrap(src, off, n * 4).order(ByteOrder.LITTLE_ENDIAN).asIntBuffer().get(dst, dstOff, n);
-            for (int i = dstOff, end = dstOff + n; i < end; i++) {
-                dst[i] |= 0xFF000000;
-            }
         } else {
             int bpp = bytesPerPixel;
             for (int i = 0; i < n; i++, off += bpp) {
                 dst[dstOff + i] = argb(value(src, off));
+            }
+        }
+    }
+
+    /**
+     * Converts {@code rows} rows of {@code w} full pixels, back to back in {@code src} from its start,
+     * into {@code dst} from {@code dstOff}, rows {@code stride} ints apart (xRGB, as {@link #toArgb}).
+     */
+    public void rowsToArgb(byte[] src, int rows, int w, int[] dst, int dstOff, int stride) {
+        if (fast) { // one view for all rows: making one per row costs more than a short row's copy
+            IntBuffer view = ByteBuffer.wrap(src).order(ByteOrder.LITTLE_ENDIAN).asIntBuffer();
+            for (int r = 0; r < rows; r++) {
+                view.get(r * w, dst, dstOff + r * stride, w);
+            }
+        } else {
+            for (int r = 0, bpp = bytesPerPixel; r < rows; r++) {
+                toArgb(src, r * w * bpp, dst, dstOff + r * stride, w);
             }
         }
     }

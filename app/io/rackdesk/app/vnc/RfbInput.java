@@ -111,9 +111,29 @@ public abstract class RfbInput {
         return s32() & 0xFFFF_FFFFL;
     }
 
+    /** Reads at least this many bytes straight into the caller's array, past the buffer (one copy fewer). */
+    static final int DIRECT_READ = 4096;
+
+    /**
+     * Reads exactly {@code len} bytes into {@code dst[off..]}: what is buffered first, then large
+     * remainders straight from the source into {@code dst} (a socket read, or zlib inflating into it).
+     */
     public final void readFully(byte[] dst, int off, int len) throws IOException {
+        int k = Math.min(len, lim - pos);
+        System.arraycopy(buf, pos, dst, off, k);
+        pos += k;
+        off += k;
+        len -= k;
+        while (len >= DIRECT_READ) {
+            int r = fill(dst, off, len);
+            if (r < 0) {
+                throw new RfbProtocolException(endOfData());
+            }
+            off += r;
+            len -= r;
+        }
         while (len > 0) {
-            int k = requireSome(len);
+            k = requireSome(len);
             System.arraycopy(buf, pos, dst, off, k);
             pos += k;
             off += k;

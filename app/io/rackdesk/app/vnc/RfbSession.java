@@ -883,12 +883,11 @@ public final class RfbSession implements Closeable {
         byte[] mask = new byte[maskRow * h];
         in.readFully(pixels, 0, pixels.length);
         in.readFully(mask, 0, mask.length);
-        pf.toArgb(pixels, 0, argb, 0, w * h);
+        pf.toArgb(pixels, 0, argb, 0, w * h); // xRGB: the mask gives the alpha
         for (int r = 0; r < h; r++) {
             for (int c = 0; c < w; c++) {
-                if (((mask[r * maskRow + (c >>> 3)] >>> (7 - (c & 7))) & 1) == 0) {
-                    argb[r * w + c] = 0;
-                }
+                boolean shown = ((mask[r * maskRow + (c >>> 3)] >>> (7 - (c & 7))) & 1) != 0;
+                argb[r * w + c] = shown ? argb[r * w + c] | 0xFF000000 : 0;
             }
         }
         if (hotX >= Math.max(w, 1) || hotY >= Math.max(h, 1)) {

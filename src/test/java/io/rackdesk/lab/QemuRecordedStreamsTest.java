@@ -44,7 +44,7 @@ class QemuRecordedStreamsTest {
         int[] live;
         try (RecordingProxy proxy = new RecordingProxy(qemu.host(), qemu.port())) {
             live = VncScreenshot.capture(VncTarget.parse("127.0.0.1:" + proxy.port()), o, Duration.ofSeconds(20))
-                    .framebuffer().pixels().clone();
+                    .framebuffer().argb().clone();
             Thread.sleep(100); // the relay has forwarded everything the client read
             recording = proxy.recording();
         }
@@ -87,7 +87,7 @@ class QemuRecordedStreamsTest {
                     s.processMessage();
                 } catch (IOException e) {
                     if (e.getMessage() != null && e.getMessage().equals("the server closed the connection")) {
-                        return s.framebuffer().pixels().clone();
+                        return s.framebuffer().argb().clone();
                     }
                     throw e;
                 }

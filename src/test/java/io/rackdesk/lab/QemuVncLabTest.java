@@ -171,9 +171,9 @@ class QemuVncLabTest {
 
     private static void awaitTopLeft(RfbSession s, int argb) throws Exception {
         long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        while (s.framebuffer().pixels()[0] != argb) {
+        while (s.framebuffer().argb()[0] != argb) {
             assertTrue(System.nanoTime() < deadline, String.format("the guest's top-left pixel stayed %08x, not %08x",
-                    s.framebuffer().pixels()[0], argb));
+                    s.framebuffer().argb()[0], argb));
             if (s.processMessage() == 0) {
                 s.requestUpdate(true);
             }

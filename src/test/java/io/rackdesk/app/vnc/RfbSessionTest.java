@@ -120,7 +120,7 @@ class RfbSessionTest {
                 System.arraycopy(img2, y * W + r[0], want, y * W + r[0], r[2]);
             }
         }
-        assertArrayEquals(want, session.framebuffer().pixels());
+        assertArrayEquals(want, session.framebuffer().argb());
     }
 
     @Test
@@ -170,7 +170,7 @@ class RfbSessionTest {
         byte[] z = ServerStream.deflate(new java.util.zip.Deflater(), t.toByteArray());
         ServerStream s = ServerStream.handshake(64, 64);
         s.update(1).rect(0, 0, 64, 64, Encodings.ZRLE).u32(z.length).bytes(z);
-        assertArrayEquals(want, run(s.toByteArray(), 1).framebuffer().pixels());
+        assertArrayEquals(want, run(s.toByteArray(), 1).framebuffer().argb());
     }
 
     @Test
@@ -206,7 +206,7 @@ class RfbSessionTest {
         for (int y = 60; y < 70; y++) {
             java.util.Arrays.fill(want, y * W + 90, y * W + 100, 0xFF123456);
         }
-        assertArrayEquals(want, session.framebuffer().pixels());
+        assertArrayEquals(want, session.framebuffer().argb());
         assertEquals(2, session.tightCounts()[TightDecoder.BASIC_PALETTE]);
         assertEquals(1, session.tightCounts()[TightDecoder.FILL]);
     }
@@ -227,7 +227,7 @@ class RfbSessionTest {
         byte[] both = new byte[first.length + second.length];
         System.arraycopy(first, 0, both, 0, first.length);
         System.arraycopy(second, 0, both, first.length, second.length);
-        assertArrayEquals(img, run(both, 2).framebuffer().pixels());
+        assertArrayEquals(img, run(both, 2).framebuffer().argb());
     }
 
     @Test
@@ -241,7 +241,7 @@ class RfbSessionTest {
         s.update(1).rect(10, 20, 32, 16, Encodings.TIGHT).u8(0x90).compactLength(jpeg.size()).bytes(jpeg.toByteArray());
         RfbSession session = run(s.toByteArray(), 1);
         assertEquals(1, session.tightCounts()[TightDecoder.JPEG]);
-        int[] px = session.framebuffer().pixels();
+        int[] px = session.framebuffer().argb();
         long err = 0;
         for (int y = 0; y < 16; y++) {
             for (int x = 0; x < 16; x++) { // the smooth left half: solid blue-ish block
@@ -289,7 +289,7 @@ class RfbSessionTest {
             for (int x = 0; x < w; x++) {
                 int[] c = comp[y * w + x];
                 int want = PixelFormat.RGB565.argb(c[0] << 11 | c[1] << 5 | c[2]);
-                assertEquals(want, session.framebuffer().pixels()[(4 + y) * W + 3 + x], "pixel " + x + "," + y);
+                assertEquals(want, session.framebuffer().argb()[(4 + y) * W + 3 + x], "pixel " + x + "," + y);
             }
         }
         assertEquals(1, session.tightCounts()[TightDecoder.BASIC_GRADIENT]);
@@ -306,8 +306,8 @@ class RfbSessionTest {
         s.update(2).rect(50, 30, 40, 30, Encodings.TIGHT_PNG).u8(0xA0).compactLength(png.size()).bytes(png.toByteArray());
         s.rect(0, 0, 5, 5, Encodings.TIGHT_PNG).u8(0x80).u8(1).u8(2).u8(3);
         RfbSession session = run(s.toByteArray(), 1);
-        assertArrayEquals(img, sub(session.framebuffer().pixels(), W, 50, 30, 40, 30));
-        assertEquals(0xFF010203, session.framebuffer().pixels()[4 * W + 4]);
+        assertArrayEquals(img, sub(session.framebuffer().argb(), W, 50, 30, 40, 30));
+        assertEquals(0xFF010203, session.framebuffer().argb()[4 * W + 4]);
         assertEquals(1, session.tightCounts()[TightDecoder.PNG]);
     }
 
@@ -318,7 +318,7 @@ class RfbSessionTest {
         s.u8(1).u8(0).u16(7).u16(2).u16(0xFFFF).u16(0).u16(0).u16(0).u16(0x8000).u16(0xFFFF); // 7 red, 8 blue-ish
         s.update(1).rect(0, 0, 3, 1, Encodings.RAW).u8(7).u8(8).u8(0);
         RfbSession session = run(s.toByteArray(), 2, new VncOptions().pixelFormat(indexed), null, new ByteArrayOutputStream());
-        int[] px = session.framebuffer().pixels();
+        int[] px = session.framebuffer().argb();
         assertEquals(0xFFFF0000, px[0]);
         assertEquals(0xFF0080FF, px[1]);
         assertEquals(0xFF000000, px[2]);
@@ -334,7 +334,7 @@ class RfbSessionTest {
         byte[] z = ServerStream.deflate(new java.util.zip.Deflater(), tile);
         s.rect(5, 0, 2, 1, Encodings.ZRLE).u32(z.length).bytes(z);
         RfbSession session = run(s.toByteArray(), 1, new VncOptions().pixelFormat(be), null, new ByteArrayOutputStream());
-        int[] px = session.framebuffer().pixels();
+        int[] px = session.framebuffer().argb();
         assertEquals(0xFF112233, px[0]);
         assertEquals(0xFFAABBCC, px[1]);
         assertEquals(0xFF445566, px[5]);
@@ -357,7 +357,7 @@ class RfbSessionTest {
         for (int y = 0; y < 30; y++) {
             System.arraycopy(block, y * 40, want, y * W, 40);
         }
-        assertArrayEquals(want, run(s.toByteArray(), 3).framebuffer().pixels());
+        assertArrayEquals(want, run(s.toByteArray(), 3).framebuffer().argb());
     }
 
     @Test
@@ -383,7 +383,7 @@ class RfbSessionTest {
         assertEquals(List.of("led 5", "cursor 9x3 1,2", "resized 200x50", "resized 120x80", "bell", "cut hello"), rec.events);
         assertTrue(session.supportsExtendedKeyEvents());
         assertEquals(120, session.framebuffer().width());
-        assertEquals(0xFF123456, session.framebuffer().pixels()[0]);
+        assertEquals(0xFF123456, session.framebuffer().argb()[0]);
         assertEquals(0xFF00FF00, rec.cursor[8]);
         assertEquals(0, rec.cursor[9], "row 1 is transparent");
         assertEquals(0xFF00FF00, rec.cursor[18]);
