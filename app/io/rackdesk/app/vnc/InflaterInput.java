@@ -14,8 +14,9 @@ import java.util.zip.Inflater;
  */
 public final class InflaterInput extends RfbInput {
     private final Inflater inflater = new Inflater();
+    private static final int MAX_FEED = 1 << 16;
     private final String what;
-    private final byte[] compressed = new byte[1 << 16];
+    private byte[] compressed = new byte[256]; // grows to what rectangles send at once, at most 64 KiB
     private final byte[] probe = new byte[64];
     private RfbInput src;
     private long remaining; // compressed bytes of this rectangle not yet read from src
@@ -51,6 +52,9 @@ public final class InflaterInput extends RfbInput {
     private boolean feed() throws IOException {
         if (remaining == 0) {
             return false;
+        }
+        if (compressed.length < remaining && compressed.length < MAX_FEED) {
+            compressed = new byte[(int) Math.min(MAX_FEED, Math.max(remaining, compressed.length * 2L))];
         }
         int n = (int) Math.min(remaining, compressed.length);
         src.readFully(compressed, 0, n);

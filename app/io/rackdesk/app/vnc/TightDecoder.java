@@ -3,6 +3,10 @@ package io.rackdesk.app.vnc;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.util.Arrays;
 import java.util.Iterator;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
@@ -40,9 +44,14 @@ public final class TightDecoder implements RectDecoder {
     public TightDecoder(boolean png) {
         this.png = png;
         this.name = png ? "TightPNG" : "Tight";
-        for (int i = 0; i < 4; i++) {
+    }
+
+    /** Stream {@code i}, made when first used (each holds zlib state and 128 KiB of buffers). */
+    private InflaterInput stream(int i) {
+        if (streams[i] == null) {
             streams[i] = new InflaterInput(name + " zlib stream " + i);
         }
+        return streams[i];
     }
 
     @Override
@@ -50,7 +59,7 @@ public final class TightDecoder implements RectDecoder {
         fb.checkRect(x, y, w, h, name);
         int ctl = in.u8();
         for (int i = 0; i < 4; i++) {
-            if ((ctl & (1 << i)) != 0) {
+            if ((ctl & (1 << i)) != 0 && streams[i] != null) {
                 streams[i].reset();
             }
         }
@@ -89,7 +98,7 @@ public final class TightDecoder implements RectDecoder {
     }
 
     private void basic(RfbInput in, int type, int x, int y, int w, int h, Framebuffer fb, PixelFormat pf) throws IOException {
-        InflaterInput stream = streams[type & 3];
+        InflaterInput stream = stream(type & 3);
         int filter = (type & 4) != 0 ? in.u8() : 0;
         int tpx = pf.tpixelBytes();
         int colours = 0;
@@ -197,7 +206,7 @@ public final class TightDecoder implements RectDecoder {
         }
         int[] prev = rowA;
         int[] cur = rowB;
-        java.util.Arrays.fill(prev, 0, w * 3, 0);
+        Arrays.fill(prev, 0, w * 3, 0);
         int tpx = pf.tpixelBytes();
         boolean rgb = pf.isTightRgb();
         int[] max = {rgb ? 255 : pf.redMax, rgb ? 255 : pf.greenMax, rgb ? 255 : pf.blueMax};
@@ -237,20 +246,117 @@ public final class TightDecoder implements RectDecoder {
 
     /**
      * One row of the gradient filter for 8-bit R, G, B TPIXELs into {@code dst[o..]}, predicted from
-     * {@code up[u..]} (opaque RGB of the row above) and the pixel to the left, which stay packed in ints.
+     * {@code up[u..]} (xRGB of the row above) and the pixel to the left: each channel is
+     * clamp(above + left - above-left) plus the residual, modulo 256. Runs of zero residuals (most of
+     * a screen) take shortcuts that give the same pixels without the per-pixel dependency chain:
+     * TightGradientTest checks them against the definition.
      */
-    private static void gradientRgbRow(byte[] b, int p, int w, int[] up, int u, int[] dst, int o) {
-        int left = 0;
-        int upLeft = 0;
-        for (int i = 0; i < w; i++, p += 3) {
-            int above = up[u + i];
-            int r = (clamp((above >>> 16 & 0xFF) + (left >>> 16 & 0xFF) - (upLeft >>> 16 & 0xFF)) + b[p]) & 0xFF;
-            int g = (clamp((above >>> 8 & 0xFF) + (left >>> 8 & 0xFF) - (upLeft >>> 8 & 0xFF)) + b[p + 1]) & 0xFF;
-            int bl = (clamp((above & 0xFF) + (left & 0xFF) - (upLeft & 0xFF)) + b[p + 2]) & 0xFF;
-            left = 0xFF000000 | r << 16 | g << 8 | bl;
-            dst[o + i] = left;
-            upLeft = above;
+    static void gradientRgbRow(byte[] b, int p, int w, int[] up, int u, int[] dst, int o) {
+        int left = 0;   // the pixel to the left, packed, and its channels
+        int lr = 0;
+        int lg = 0;
+        int lb = 0;
+        int upLeft = 0; // the pixel above-left
+        int general = 0; // pixels before this one are known to need the prediction
+        for (int i = 0; i < w; ) {
+            // Runs of zero residuals (flat areas: most of a desktop) without the per-pixel prediction
+            int run = i < general ? 0 : zeroPixels(b, p + i * 3, w - i);
+            if (run > 0) {
+                int n = 0;
+                if (((left ^ upLeft) & 0xFFFFFF) == 0) {
+                    // left == above-left: clamp(above + left - above-left) = above, and so on for the next
+                    // pixel: the run copies the row above
+                    System.arraycopy(up, u + i, dst, o + i, run);
+                    n = run;
+                    upLeft = up[u + i + n - 1];
+                    left = upLeft;
+                } else {
+                    // the row above constant: clamp(above + left - above-left) = left: the run repeats the left pixel
+                    while (n < run && ((up[u + i + n] ^ upLeft) & 0xFFFFFF) == 0) {
+                        n++;
+                    }
+                    Arrays.fill(dst, o + i, o + i + n, left);
+                }
+                if (n > 0) {
+                    i += n;
+                    lr = left >>> 16 & 0xFF;
+                    lg = left >>> 8 & 0xFF;
+                    lb = left & 0xFF;
+                    continue;
+                }
+                general = i + run;
+            }
+            if (i < general) {
+                // zero residuals, neither shortcut: X = clamp(above + left - above-left), so X - above stays
+                // what it was on the left until a channel would need clamping (smooth gradients)
+                int dr = lr - (upLeft >>> 16 & 0xFF);
+                int dg = lg - (upLeft >>> 8 & 0xFF);
+                int db = lb - (upLeft & 0xFF);
+                int from = i;
+                for (; i < general; i++) {
+                    int above = up[u + i];
+                    int r = (above >>> 16 & 0xFF) + dr;
+                    int g = (above >>> 8 & 0xFF) + dg;
+                    int bl = (above & 0xFF) + db;
+                    if (((r | g | bl) & ~0xFF) != 0) {
+                        break;
+                    }
+                    dst[o + i] = 0xFF000000 | r << 16 | g << 8 | bl;
+                }
+                if (i > from) {
+                    left = dst[o + i - 1];
+                    upLeft = up[u + i - 1];
+                    lr = left >>> 16 & 0xFF;
+                    lg = left >>> 8 & 0xFF;
+                    lb = left & 0xFF;
+                    if (i == w) {
+                        break;
+                    }
+                }
+            }
+            // the prediction itself, channel by channel, the left pixel kept unpacked (the dependency chain)
+            int q = p + i * 3;
+            int ur = upLeft >>> 16 & 0xFF;
+            int ug = upLeft >>> 8 & 0xFF;
+            int ub = upLeft & 0xFF;
+            int end = Math.max(general, i + 1);
+            for (; i < end; i++, q += 3) {
+                int above = up[u + i];
+                int ar = above >>> 16 & 0xFF;
+                int ag = above >>> 8 & 0xFF;
+                int ab = above & 0xFF;
+                lr = (clamp(ar + lr - ur) + b[q]) & 0xFF;
+                lg = (clamp(ag + lg - ug) + b[q + 1]) & 0xFF;
+                lb = (clamp(ab + lb - ub) + b[q + 2]) & 0xFF;
+                dst[o + i] = 0xFF000000 | lr << 16 | lg << 8 | lb;
+                ur = ar;
+                ug = ag;
+                ub = ab;
+            }
+            left = dst[o + i - 1];
+            upLeft = up[u + i - 1];
         }
+    }
+
+    private static final VarHandle LONG_LE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+    /** How many of the {@code max} 3-byte residuals from {@code b[off]} are all zero, 8 bytes at a time. */
+    static int zeroPixels(byte[] b, int off, int max) {
+        if (max == 0 || (b[off] | b[off + 1] | b[off + 2]) != 0) { // the first pixel: the common answer in busy rows
+            return 0;
+        }
+        int end = off + max * 3;
+        int q = off;
+        for (; q + 8 <= end; q += 8) {
+            long v = (long) LONG_LE.get(b, q);
+            if (v != 0) {
+                return (q + (Long.numberOfTrailingZeros(v) >>> 3) - off) / 3;
+            }
+        }
+        while (q < end && b[q] == 0) {
+            q++;
+        }
+        return (q - off) / 3;
     }
 
     private static int clamp(int v) {
@@ -301,7 +407,9 @@ public final class TightDecoder implements RectDecoder {
     @Override
     public void close() {
         for (InflaterInput s : streams) {
-            s.close();
+            if (s != null) {
+                s.close();
+            }
         }
     }
 }
