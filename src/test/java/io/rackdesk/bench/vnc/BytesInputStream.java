@@ -33,6 +33,11 @@ final class BytesInputStream extends InputStream {
         return n;
     }
 
+    /** Back to the first byte (a benchmark replays the same bytes through the same reader). */
+    void rewind() {
+        pos = 0;
+    }
+
     @Override
     public int available() {
         return data.length - pos;

@@ -41,6 +41,14 @@ public final class ConsoleDisplayBench {
     }
 
     public static void main(String[] args) throws Exception {
+        try {
+            run(args);
+        } finally {
+            Platform.exit(); // also after a failure: the FX thread would keep the JVM up
+        }
+    }
+
+    private static void run(String[] args) throws Exception {
         int samples = args.length > 0 ? Integer.parseInt(args[0]) : 200;
         VncRecording rec = VncRecording.load("raw");
         int[] screen = new int[W * H];
@@ -69,7 +77,6 @@ public final class ConsoleDisplayBench {
         row("Raw", raw(screen), RawDecoder::new, samples, image[0], screen);
         row("Zlib (level 6)", zlib(screen), ZlibDecoder::new, samples, image[0], screen);
         row("ZRLE", zrle(screen), ZrleDecoder::new, samples, image[0], screen);
-        Platform.exit();
     }
 
     private static void row(String name, byte[] payload, Supplier<RectDecoder> decoders, int samples, WritableImage image, int[] expected)

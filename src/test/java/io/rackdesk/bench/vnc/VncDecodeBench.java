@@ -52,6 +52,9 @@ public class VncDecodeBench {
     BufferedImage image;
     com.shinyhut.vernacular.protocol.messages.PixelFormat vernacularFormat;
     byte[] copyTarget;
+    BytesInputStream source;
+    StreamInput input;        // Rackdesk's connection input, kept from operation to operation as on a socket
+    BufferedInputStream vernacularInput; // vernacular's, likewise
 
     @Setup(Level.Trial)
     public void setUp() throws Exception {
@@ -63,18 +66,26 @@ public class VncDecodeBench {
         vernacularFormat = new com.shinyhut.vernacular.protocol.messages.PixelFormat(pf.bitsPerPixel, pf.depth, pf.bigEndian,
                 pf.trueColour, pf.redMax, pf.greenMax, pf.blueMax, pf.redShift, pf.greenShift, pf.blueShift);
         copyTarget = new byte[rec.width * rec.height * 4];
+        source = new BytesInputStream(rec.payload);
+        input = new StreamInput(source);
+        vernacularInput = new BufferedInputStream(source);
     }
 
     /** Rackdesk's decoders over the recording; returns the framebuffer (checked by VncBenchMain). */
     @Benchmark
     public int[] rackdesk() throws Exception {
-        return decodeRackdesk(rec, fb, stateless);
+        source.rewind();
+        return decodeRackdesk(rec, fb, stateless, input);
     }
 
     static int[] decodeRackdesk(VncRecording rec, Framebuffer fb, RectDecoder[] stateless) throws Exception {
+        return decodeRackdesk(rec, fb, stateless, new StreamInput(new BytesInputStream(rec.payload)));
+    }
+
+    /** Decodes the whole recording from {@code in}, which must be at its start; leaves it empty. */
+    static int[] decodeRackdesk(VncRecording rec, Framebuffer fb, RectDecoder[] stateless, RfbInput in) throws Exception {
         RectDecoder[] fresh = new RectDecoder[stateless.length]; // zlib decoders made when first needed, as RfbSession does
         System.arraycopy(stateless, 0, fresh, 0, 3);
-        RfbInput in = new StreamInput(new BytesInputStream(rec.payload));
         PixelFormat pf = rec.pf;
         try {
             for (VncRecording.Rect r : rec.rects) {
@@ -83,6 +94,9 @@ public class VncDecodeBench {
                     d = VncRecording.newDecoder(fresh, r.encoding());
                 }
                 d.decode(in, r.x(), r.y(), r.w(), r.h(), fb, pf);
+            }
+            if (in.buffered() != 0) {
+                throw new IllegalStateException(in.buffered() + " bytes of the recording left undecoded");
             }
         } finally {
             for (int i = 3; i < fresh.length; i++) {
@@ -97,12 +111,18 @@ public class VncDecodeBench {
     /** vernacular 1.14's renderers over the same bytes (Raw, Hextile, Zlib, CopyRect only). */
     @Benchmark
     public BufferedImage vernacular() throws Exception {
-        return decodeVernacular(rec, image, vernacularFormat);
+        source.rewind();
+        return decodeVernacular(rec, image, vernacularFormat, vernacularInput);
     }
 
     static BufferedImage decodeVernacular(VncRecording rec, BufferedImage image,
             com.shinyhut.vernacular.protocol.messages.PixelFormat format) throws Exception {
-        InputStream in = new BufferedInputStream(new BytesInputStream(rec.payload));
+        return decodeVernacular(rec, image, format, new BufferedInputStream(new BytesInputStream(rec.payload)));
+    }
+
+    /** Decodes the whole recording from {@code in}, which must be at its start; leaves it empty. */
+    static BufferedImage decodeVernacular(VncRecording rec, BufferedImage image,
+            com.shinyhut.vernacular.protocol.messages.PixelFormat format, InputStream in) throws Exception {
         PixelDecoder pixels = new PixelDecoder(new HashMap<>());
         RawRenderer raw = new RawRenderer(pixels, format);
         HextileRenderer hextile = new HextileRenderer(raw, pixels, format);

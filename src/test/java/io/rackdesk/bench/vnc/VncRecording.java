@@ -37,7 +37,7 @@ public final class VncRecording {
     public final PixelFormat pf = PixelFormat.ARGB32;
     public final List<Rect> rects;
     public final byte[] payload;
-    /** The screen after the whole recording, decoded once by Rackdesk's decoders while splitting. */
+    /** The screen after the whole recording (opaque ARGB), decoded once by Rackdesk's decoders while splitting. */
     public final int[] finalPixels;
     /** Sum of the rectangles' areas. */
     public final long pixels;
@@ -140,7 +140,7 @@ public final class VncRecording {
                 d.close();
             }
         }
-        return new VncRecording(name, width, height, rects, payload.toByteArray(), fb.pixels().clone(), updates);
+        return new VncRecording(name, width, height, rects, payload.toByteArray(), fb.argb(), updates);
     }
 
     /** Rackdesk's decoders, indexed for {@link #decoder}: fresh ones for each replay (zlib state). */
