@@ -23,6 +23,7 @@ public final class InflaterInput extends RfbInput {
 
     /** @param what names the stream in errors, e.g. "ZRLE" or "Tight zlib stream 2" */
     public InflaterInput(String what) {
+        super(false); // Zlib's and Tight's large reads inflate straight into the decoder's arrays
         this.what = what;
     }
 

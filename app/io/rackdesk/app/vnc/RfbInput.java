@@ -1,6 +1,7 @@
 package io.rackdesk.app.vnc;
 
 import java.io.IOException;
+import java.util.Arrays;
 
 /**
  * A buffered big-endian reader for RFB data, from the socket or from a zlib stream. Decoders
@@ -11,12 +12,20 @@ public abstract class RfbInput {
     /** The buffer's size: also the most a decoder may {@link #require(int)} at once. */
     public static final int CAPACITY = 1 << 16;
 
-    protected final byte[] buf;
+    protected byte[] buf;
     protected int pos;
     protected int lim;
 
     protected RfbInput() {
-        this.buf = new byte[CAPACITY];
+        this(true);
+    }
+
+    /**
+     * @param eager false to make the buffer at the first read through it: an input that is only read
+     *     in large pieces ({@link #readFully}, e.g. a zlib stream of Raw pixels) never needs one
+     */
+    protected RfbInput(boolean eager) {
+        this.buf = new byte[eager ? CAPACITY : 0];
     }
 
     /** Reads at least one byte into {@code b[off..off+len)}; returns the count, or -1 at the end. */
@@ -30,8 +39,11 @@ public abstract class RfbInput {
         if (lim - pos >= n) {
             return;
         }
-        if (n > buf.length) {
+        if (n > CAPACITY) {
             throw new IllegalArgumentException("cannot buffer " + n + " bytes");
+        }
+        if (buf.length < CAPACITY) {
+            buf = Arrays.copyOf(buf, CAPACITY);
         }
         int have = lim - pos;
         if (pos > 0) {

@@ -36,7 +36,10 @@ public final class TightDecoder implements RectDecoder {
     private final String name;
     private final InflaterInput[] streams = new InflaterInput[4];
     private final int[] palette = new int[256];
+    /** Gradient residuals read at once: QEMU's largest Tight rectangle (65,536 pixels of 3 bytes). */
+    static final int GRADIENT_BATCH = 3 << 16;
     private byte[] image = new byte[4096];
+    private byte[] residuals = new byte[0];
     private int[] rowA = new int[0];
     private int[] rowB = new int[0];
 
@@ -207,35 +210,45 @@ public final class TightDecoder implements RectDecoder {
         int[] prev = rowA;
         int[] cur = rowB;
         Arrays.fill(prev, 0, w * 3, 0);
-        int tpx = pf.tpixelBytes();
-        boolean rgb = pf.isTightRgb();
-        int[] max = {rgb ? 255 : pf.redMax, rgb ? 255 : pf.greenMax, rgb ? 255 : pf.blueMax};
-        int[] shift = {pf.redShift, pf.greenShift, pf.blueShift};
         int[] dst = fb.pixels();
         int stride = fb.width();
+        if (pf.isTightRgb()) { // 8-bit channels: the row above is the framebuffer's (zeros for the first row)
+            int rowBytes = w * 3;
+            int rowsAtOnce = Math.max(1, Math.min(h, GRADIENT_BATCH / rowBytes));
+            if (residuals.length < rowsAtOnce * rowBytes) {
+                residuals = new byte[rowsAtOnce * rowBytes];
+            }
+            for (int r = 0; r < h; ) {
+                // many rows in one read: zlib inflates straight into the array, in one call for QEMU's largest rectangle
+                int k = Math.min(rowsAtOnce, h - r);
+                src.readFully(residuals, 0, k * rowBytes);
+                for (int j = 0; j < k; j++, r++) {
+                    int o = (y + r) * stride + x;
+                    gradientRgbRow(residuals, j * rowBytes, w, r == 0 ? prev : dst, r == 0 ? 0 : o - stride, dst, o);
+                }
+            }
+            return;
+        }
+        // other formats (16 and 8 bits): channels of any size, unpacked in two row arrays
+        int tpx = pf.tpixelBytes();
+        int[] max = {pf.redMax, pf.greenMax, pf.blueMax};
+        int[] shift = {pf.redShift, pf.greenShift, pf.blueShift};
         for (int r = 0; r < h; r++) {
             src.require(w * tpx);
             byte[] b = src.buffer();
             int p = src.position();
             int o = (y + r) * stride + x;
-            if (rgb) { // 8-bit channels: the row above is the framebuffer's (zeros for the first row)
-                gradientRgbRow(b, p, w, r == 0 ? prev : dst, r == 0 ? 0 : o - stride, dst, o);
-                src.skip(w * tpx);
-                continue;
-            }
             for (int i = 0; i < w; i++, p += tpx) {
-                int v = rgb ? 0 : pf.value(b, p);
+                int v = pf.value(b, p);
                 for (int c = 0; c < 3; c++) {
                     int left = i > 0 ? cur[(i - 1) * 3 + c] : 0;
                     int upLeft = i > 0 ? prev[(i - 1) * 3 + c] : 0;
                     int est = prev[i * 3 + c] + left - upLeft;
                     est = est < 0 ? 0 : Math.min(est, max[c]);
-                    int d = rgb ? b[p + c] & 0xFF : (v >>> shift[c]) & max[c];
+                    int d = (v >>> shift[c]) & max[c];
                     cur[i * 3 + c] = (est + d) & max[c];
                 }
-                dst[o + i] = rgb
-                        ? 0xFF000000 | cur[i * 3] << 16 | cur[i * 3 + 1] << 8 | cur[i * 3 + 2]
-                        : pf.argb(cur[i * 3] << shift[0] | cur[i * 3 + 1] << shift[1] | cur[i * 3 + 2] << shift[2]);
+                dst[o + i] = pf.argb(cur[i * 3] << shift[0] | cur[i * 3 + 1] << shift[1] | cur[i * 3 + 2] << shift[2]);
             }
             src.skip(w * tpx);
             int[] t = prev;
@@ -293,7 +306,17 @@ public final class TightDecoder implements RectDecoder {
                 int dg = lg - (upLeft >>> 8 & 0xFF);
                 int db = lb - (upLeft & 0xFF);
                 int from = i;
-                for (; i < general; i++) {
+                int any = 0;
+                for (int k = i; k < general; k++) { // no exit: a loop the JIT vectorizes
+                    int above = up[u + k];
+                    int r = (above >>> 16 & 0xFF) + dr;
+                    int g = (above >>> 8 & 0xFF) + dg;
+                    int bl = (above & 0xFF) + db;
+                    any |= r | g | bl;
+                    dst[o + k] = 0xFF000000 | r << 16 | g << 8 | bl;
+                }
+                // a channel out of 0..255 needed clamping: pixel by pixel up to it (the rest is rewritten below)
+                for (i = (any & ~0xFF) == 0 ? general : i; i < general; i++) {
                     int above = up[u + i];
                     int r = (above >>> 16 & 0xFF) + dr;
                     int g = (above >>> 8 & 0xFF) + dg;

@@ -183,6 +183,17 @@ class RfbSessionTest {
         roundTrip((s, x, y, w, h, img) -> s.tightBasic(x, y, w, h, img, 2, 2));
     }
 
+    /** Gradient residuals come in batches of rows (TightDecoder.GRADIENT_BATCH bytes): a rectangle that needs two. */
+    @Test
+    void tightGradientLargerThanOneBatch() throws IOException {
+        int w = 1000;
+        int h = 80; // 240,000 bytes of residuals
+        int[] img = picture(5, w, h);
+        ServerStream s = ServerStream.handshake(w, h);
+        s.update(1).tightBasic(0, 0, w, h, img, 2, 1);
+        assertArrayEquals(img, run(s.toByteArray(), 1).framebuffer().argb());
+    }
+
     @Test
     void tightPaletteFilter() throws IOException {
         int[] few = picture(3, W, H);
