@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
  * The Tight gradient filter's row decoder takes shortcuts on runs of zero residuals (copy the row
  * above, repeat the left pixel, keep X - above constant); each must give exactly what the filter's
  * definition gives, pixel by pixel, including where a channel clamps. Rows above with flat runs,
- * ramps towards 0 and 255 and noise, residuals mostly zero with scattered values of every size.
+ * ramps towards 0 and 255 and noise, residuals mostly zero with scattered values of every size, and
+ * rows up to three shift chunks long with a single residual.
  */
 class TightGradientTest {
     /** The definition (RFB: Tight gradient filter), one channel at a time. */
@@ -61,8 +62,14 @@ class TightGradientTest {
     void everyShortcutGivesWhatTheDefinitionGives() {
         Random rnd = new Random(42);
         for (int round = 0; round < 3000; round++) {
-            int w = 1 + rnd.nextInt(200);
+            boolean long_ = round % 7 == 0; // one residual, then zeros: a row-long run (longer than SHIFT_CHUNK)
+            int w = long_ ? 1 + rnd.nextInt(3 * TightDecoder.SHIFT_CHUNK) : 1 + rnd.nextInt(200);
             int[] up = rowAbove(rnd, w);
+            if (long_ && rnd.nextBoolean()) { // a smooth ramp and a small residual: no channel ever clamps
+                for (int i = 0; i < w; i++) {
+                    up[i] = channels(0x404040, i * 100 / w);
+                }
+            }
             int p = rnd.nextInt(5);
             byte[] res = new byte[p + w * 3 + rnd.nextInt(9)];
             double density = rnd.nextInt(4) == 0 ? 0.3 : 0.02;
@@ -71,12 +78,16 @@ class TightGradientTest {
                     res[k] = (byte) (rnd.nextBoolean() ? rnd.nextInt(256) : rnd.nextInt(5) - 2);
                 }
             }
+            if (long_) {
+                java.util.Arrays.fill(res, (byte) 0);
+                res[p + rnd.nextInt(3)] = (byte) (1 + rnd.nextInt(20));
+            }
             int u = rnd.nextInt(3);
             int[] upAt = new int[u + w];
             System.arraycopy(up, 0, upAt, u, w);
             int o = rnd.nextInt(3);
             int[] dst = new int[o + w + 2];
-            TightDecoder.gradientRgbRow(res, p, w, upAt, u, dst, o);
+            TightDecoder.gradientRgbRow(res, p, w, upAt, u, dst, o, new int[2 * TightDecoder.SHIFT_CHUNK]);
             int[] want = reference(res, p, w, up);
             for (int i = 0; i < w; i++) {
                 assertEquals(want[i], dst[o + i] & 0xFFFFFF, "round " + round + ", pixel " + i + " of " + w);
