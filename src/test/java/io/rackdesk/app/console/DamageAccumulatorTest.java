@@ -94,5 +94,14 @@ class DamageAccumulatorTest {
         assertEquals(0xFF000000, seen[0][3 * 8], "undamaged rows stay as they were");
         assertFalse(frame.present(sink), "nothing new");
         assertArrayEquals(seen[0], frame.snapshot().argb());
+
+        // the framebuffer is xRGB (Raw leaves the server's padding byte on top): the UI gets opaque pixels
+        fb.pixels()[5] = 0x00123456;
+        fb.pixels()[6] = 0x7F654321;
+        frame.damaged(5, 0, 2, 1);
+        assertTrue(frame.publish(fb));
+        assertTrue(frame.present(sink));
+        assertEquals(0xFF123456, seen[0][5]);
+        assertEquals(0xFF654321, seen[0][6]);
     }
 }
