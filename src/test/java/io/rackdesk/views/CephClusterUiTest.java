@@ -10,6 +10,7 @@ import io.rackdesk.app.settings.AppDirs;
 import io.rackdesk.app.settings.CephClusterSettings;
 import io.rackdesk.app.settings.SettingsStore;
 import io.rackdesk.testsupport.CephLab;
+import io.rackdesk.testsupport.MainWindowFixture;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -27,12 +28,10 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeTableView;
 import javafx.scene.control.TreeView;
-import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -44,14 +43,11 @@ class CephClusterUiTest {
     @TempDir
     Path root;
     private final FxRobot robot = new FxRobot();
-    private AppContext context;
+    private MainWindowFixture app;
 
     @AfterEach
     void close() throws Exception {
-        FxToolkit.cleanupStages();
-        if (context != null) {
-            FxToolkit.setupFixture(context::shutdown);
-        }
+        MainWindowFixture.cleanUp(app);
     }
 
     @Test
@@ -62,13 +58,8 @@ class CephClusterUiTest {
                 CephLab.cli("osd", "pool", "delete", "rackdesk-ui-pool", "rackdesk-ui-pool", "--yes-i-really-really-mean-it");
             }
         }
-        FxToolkit.registerPrimaryStage();
-        context = AppContext.prepare(AppDirs.under(root), Locale.ENGLISH);
-        FxToolkit.setupStage(s -> {
-            s.setWidth(1280);
-            s.setHeight(800);
-            context.showMainWindow(s);
-        });
+        app = MainWindowFixture.prepare(root, Locale.ENGLISH);
+        app.show();
 
         robot.clickOn("#addCephButton");
         waitFor(() -> robot.lookup("#cephName").tryQuery().isPresent(), "the Add Ceph cluster dialog");

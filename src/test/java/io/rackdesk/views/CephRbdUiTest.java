@@ -13,6 +13,7 @@ import io.rackdesk.app.settings.Settings;
 import io.rackdesk.app.settings.SettingsStore;
 import io.rackdesk.testsupport.CephLab;
 import io.rackdesk.testsupport.RbdLab;
+import io.rackdesk.testsupport.MainWindowFixture;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -34,7 +35,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -49,15 +49,12 @@ class CephRbdUiTest {
     Path root;
     private final FxRobot robot = new FxRobot();
     private final String tag = "rbdgui-" + UUID.randomUUID().toString().substring(0, 6);
-    private AppContext context;
+    private MainWindowFixture app;
     private boolean labUsed;
 
     @AfterEach
     void close() throws Exception {
-        FxToolkit.cleanupStages();
-        if (context != null) {
-            FxToolkit.setupFixture(context::shutdown);
-        }
+        MainWindowFixture.cleanUp(app);
         if (labUsed) {
             RbdLab.cleanUp(tag, POOL);
         }
@@ -70,13 +67,8 @@ class CephRbdUiTest {
         RbdLab.createImagePool(POOL);
         new SettingsStore(AppDirs.under(root).settingsFile()).save(Settings.defaults().withCephCluster(new CephClusterSettings(
                 "rbdgui-ui", "lab", CephLab.conf().toString(), CephLab.keyring().toString(), List.of(), "admin", null, 5, true)));
-        FxToolkit.registerPrimaryStage();
-        context = AppContext.prepare(AppDirs.under(root), Locale.ENGLISH);
-        FxToolkit.setupStage(s -> {
-            s.setWidth(1280);
-            s.setHeight(800);
-            context.showMainWindow(s);
-        });
+        app = MainWindowFixture.prepare(root, Locale.ENGLISH);
+        app.show();
         waitFor(() -> treeTexts().stream().anyMatch(t -> t.startsWith("lab · HEALTH_")), "the cluster in the tree: " + treeTexts());
         robot.clickOn(robot.lookup("#navigation .tree-cell").queryAllAs(Labeled.class).stream()
                 .filter(c -> c.getText() != null && c.getText().startsWith("lab · HEALTH_")).findFirst().orElseThrow());

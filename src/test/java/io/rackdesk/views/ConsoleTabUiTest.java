@@ -3,10 +3,10 @@ package io.rackdesk.views;
 import static io.rackdesk.testsupport.FxWait.waitFor;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.rackdesk.app.settings.AppDirs;
 import io.rackdesk.app.vnc.VncTarget;
 import io.rackdesk.testsupport.DemoHost;
 import io.rackdesk.testsupport.VncLab;
+import io.rackdesk.testsupport.MainWindowFixture;
 import java.nio.file.Path;
 import java.util.Locale;
 import javafx.scene.Node;
@@ -19,7 +19,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 
 /**
  * The Console tab of the VM details in the real main window: the demo host's web-01 is pointed at
@@ -31,30 +30,22 @@ class ConsoleTabUiTest {
     @TempDir
     Path root;
     private final FxRobot robot = new FxRobot();
-    private AppContext context;
+    private MainWindowFixture app;
 
     @AfterEach
     void close() throws Exception {
-        FxToolkit.cleanupStages();
-        if (context != null) {
-            FxToolkit.setupFixture(context::shutdown);
-        }
+        MainWindowFixture.cleanUp(app);
     }
 
     @Test
     void theConsoleTabShowsTheVmsScreenAndExplainsAStoppedVm() throws Exception {
         VncTarget lab = VncTarget.parse(VncLab.get("RACKDESK_VNC_LAB_PLAIN"));
         assertTrue(lab.host().equals("127.0.0.1"), "the lab listens on 127.0.0.1: " + lab);
-        FxToolkit.registerPrimaryStage();
-        context = AppContext.prepare(AppDirs.under(root), Locale.ENGLISH);
+        app = MainWindowFixture.prepare(root, Locale.ENGLISH);
         // the lab listens on 127.0.0.1 too, like web-01's <listen> element: only the port changes
-        DemoHost.replaceGraphics(AppDirs.under(root), "<graphics type='vnc' port='5900' autoport='no' listen='127.0.0.1'>",
+        DemoHost.replaceGraphics(app.dirs(), "<graphics type='vnc' port='5900' autoport='no' listen='127.0.0.1'>",
                 "<graphics type='vnc' port='" + lab.port() + "' autoport='no' listen='127.0.0.1'>");
-        FxToolkit.setupStage(s -> {
-            s.setWidth(1280);
-            s.setHeight(800);
-            context.showMainWindow(s);
-        });
+        app.show();
         TableView<?> table = robot.lookup("#vmTable").queryAs(TableView.class);
         waitFor(() -> table.getItems().size() == DemoHost.VM_COUNT, "the demo VMs fill the table");
 

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.rackdesk.app.settings.AppDirs;
 import io.rackdesk.app.vnc.VncTarget;
 import io.rackdesk.testsupport.DemoHost;
 import io.rackdesk.testsupport.FxMenus;
@@ -14,6 +13,8 @@ import io.rackdesk.testsupport.VncLab;
 import io.rackdesk.viewmodels.console.ConsoleViewModel;
 import io.rackdesk.viewmodels.console.ConsoleViewModel.Phase;
 import io.rackdesk.viewmodels.console.ConsolesViewModel;
+import io.rackdesk.testsupport.MainWindowFixture;
+import io.rackdesk.views.main.MainView;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -27,7 +28,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 
 /**
  * Several consoles in tabs, in the real main window: "Open console" on web-01 and on db-01 (both
@@ -40,14 +40,11 @@ class ConsoleTabsUiTest {
     @TempDir
     Path root;
     private final FxRobot robot = new FxRobot();
-    private AppContext context;
+    private MainWindowFixture app;
 
     @AfterEach
     void close() throws Exception {
-        FxToolkit.cleanupStages();
-        if (context != null) {
-            FxToolkit.setupFixture(context::shutdown);
-        }
+        MainWindowFixture.cleanUp(app);
     }
 
     @Test
@@ -55,25 +52,19 @@ class ConsoleTabsUiTest {
         VncTarget plain = VncTarget.parse(VncLab.get("RACKDESK_VNC_LAB_PLAIN"));
         VncTarget withPassword = VncTarget.parse(VncLab.get("RACKDESK_VNC_LAB_PASSWORD"));
         String password = Files.readString(Path.of(VncLab.get("RACKDESK_VNC_LAB_PASSWORD_FILE"))).strip();
-        FxToolkit.registerPrimaryStage();
-        context = AppContext.prepare(AppDirs.under(root), Locale.ENGLISH);
-        DemoHost.replaceGraphics(AppDirs.under(root), "<graphics type='vnc' port='5900' autoport='no' listen='127.0.0.1'>",
+        app = MainWindowFixture.prepare(root, Locale.ENGLISH);
+        DemoHost.replaceGraphics(app.dirs(), "<graphics type='vnc' port='5900' autoport='no' listen='127.0.0.1'>",
                 "<graphics type='vnc' port='" + plain.port() + "' autoport='no' listen='127.0.0.1'>"); // web-01
-        DemoHost.replaceGraphics(AppDirs.under(root), "<graphics type='vnc' port='5901' autoport='no' listen='127.0.0.1'>",
+        DemoHost.replaceGraphics(app.dirs(), "<graphics type='vnc' port='5901' autoport='no' listen='127.0.0.1'>",
                 "<graphics type='vnc' port='" + withPassword.port() + "' autoport='no' listen='127.0.0.1' passwd='" + password + "'>"); // db-01
-        MainViewHolder main = new MainViewHolder();
-        FxToolkit.setupStage(s -> {
-            s.setWidth(1280);
-            s.setHeight(800);
-            main.view = context.showMainWindow(s);
-        });
+        MainView mainView = app.show();
         TableView<?> table = robot.lookup("#vmTable").queryAs(TableView.class);
         waitFor(() -> table.getItems().size() == DemoHost.VM_COUNT, "the demo VMs fill the table");
-        ConsolesViewModel consoles = context.mainViewModel().consoles();
+        ConsolesViewModel consoles = app.context().mainViewModel().consoles();
 
         openConsole("web-01");
-        waitFor(() -> main.view.consoles().window() != null && main.view.consoles().window().isShowing(), "the consoles window");
-        Stage window = main.view.consoles().window();
+        waitFor(() -> mainView.consoles().window() != null && mainView.consoles().window().isShowing(), "the consoles window");
+        Stage window = mainView.consoles().window();
         TabPane tabs = (TabPane) window.getScene().lookup("#consoleTabs");
         assertEquals(1, tabs.getTabs().size());
         ConsoleViewModel web = consoles.consoles().get(0);
@@ -85,7 +76,7 @@ class ConsoleTabsUiTest {
             waitFor(() -> tabs.getTabs().size() == 2, "a second tab instead of replacing the first");
         } catch (AssertionError e) {
             throw new AssertionError(e.getMessage() + "; consoles " + consoles.consoles().size() + ", selected VM "
-                    + context.mainViewModel().vmTable().singleSelectionProperty().get() + ", windows " + robot.listWindows(), e);
+                    + app.context().mainViewModel().vmTable().singleSelectionProperty().get() + ", windows " + robot.listWindows(), e);
         }
         ConsoleViewModel db = consoles.consoles().get(1);
         assertEquals(1, tabs.getSelectionModel().getSelectedIndex(), "the new tab in front");
@@ -109,7 +100,7 @@ class ConsoleTabsUiTest {
             waitFor(() -> tabs.getSelectionModel().getSelectedIndex() == 0, "an open VM's tab is selected again");
         } catch (AssertionError e) {
             throw new AssertionError(e.getMessage() + "; consoles " + consoles.consoles().size() + ", selected " + consoles.selectedProperty().get()
-                    + " web " + web + ", selected VM " + context.mainViewModel().vmTable().singleSelectionProperty().get(), e);
+                    + " web " + web + ", selected VM " + app.context().mainViewModel().vmTable().singleSelectionProperty().get(), e);
         }
         assertEquals(2, tabs.getTabs().size());
         assertSame(web, consoles.selectedProperty().get());
@@ -162,7 +153,4 @@ class ConsoleTabsUiTest {
                 .orElseThrow(() -> new AssertionError("no VM cell '" + text + "'"));
     }
 
-    private static final class MainViewHolder {
-        io.rackdesk.views.main.MainView view;
-    }
 }

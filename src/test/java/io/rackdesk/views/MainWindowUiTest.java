@@ -7,6 +7,7 @@ import io.rackdesk.app.settings.AppDirs;
 import io.rackdesk.app.settings.SettingsStore;
 import io.rackdesk.app.settings.Theme;
 import io.rackdesk.testsupport.DemoHost;
+import io.rackdesk.testsupport.MainWindowFixture;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -27,7 +28,6 @@ import org.junit.jupiter.api.Test;
 import static io.rackdesk.testsupport.FxWait.waitFor;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The real main window, headless (Monocle), on the bundled demo host: what a user sees and clicks. */
@@ -35,25 +35,17 @@ class MainWindowUiTest {
     @TempDir
     Path root;
     private final FxRobot robot = new FxRobot();
-    private AppContext context;
+    private MainWindowFixture app;
 
     private void open(Locale locale) throws Exception {
-        Stage stage = FxToolkit.registerPrimaryStage();
-        context = AppContext.prepare(AppDirs.under(root), locale); // disk and libvirt set-up, off the FX thread
-        FxToolkit.setupStage(s -> {
-            s.setWidth(1280);
-            s.setHeight(800);
-            context.showMainWindow(s);
-        });
-        assertEquals(stage, robot.listWindows().stream().filter(w -> w instanceof Stage).findFirst().orElseThrow());
+        app = MainWindowFixture.prepare(root, locale); // disk and libvirt set-up, off the FX thread
+        app.show();
+        assertEquals(app.stage(), robot.listWindows().stream().filter(w -> w instanceof Stage).findFirst().orElseThrow());
     }
 
     @AfterEach
     void close() throws Exception {
-        FxToolkit.cleanupStages();
-        if (context != null) {
-            FxToolkit.setupFixture(context::shutdown);
-        }
+        MainWindowFixture.cleanUp(app);
     }
 
     @Test

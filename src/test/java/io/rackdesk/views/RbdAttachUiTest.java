@@ -11,7 +11,6 @@ import io.rackdesk.app.ceph.rbd.RbdImageRef;
 import io.rackdesk.app.i18n.Localization;
 import io.rackdesk.app.libvirt.LibvirtEventLoop;
 import io.rackdesk.app.libvirt.LibvirtHostFactory;
-import io.rackdesk.app.settings.AppDirs;
 import io.rackdesk.app.settings.CephClusterSettings;
 import io.rackdesk.app.settings.ConnectionSettings;
 import io.rackdesk.app.task.DefaultTaskExecutor;
@@ -26,6 +25,7 @@ import io.rackdesk.viewmodels.connections.ConnectionState;
 import io.rackdesk.viewmodels.connections.ConnectionViewModel;
 import io.rackdesk.viewmodels.vms.VmItem;
 import io.rackdesk.views.ceph.RbdAttachView;
+import io.rackdesk.testsupport.MainWindowFixture;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -57,17 +57,14 @@ class RbdAttachUiTest {
     private final FxRobot robot = new FxRobot();
     private final Localization l10n = new Localization(Locale.ENGLISH);
     private ConnectionViewModel conn;
-    private AppContext context;
+    private MainWindowFixture app;
 
     @AfterEach
     void close() throws Exception {
-        FxToolkit.cleanupStages();
         if (conn != null) {
             robot.interact(conn::disconnect);
         }
-        if (context != null) {
-            FxToolkit.setupFixture(context::shutdown);
-        }
+        MainWindowFixture.cleanUp(app);
     }
 
     @Test
@@ -157,13 +154,8 @@ class RbdAttachUiTest {
 
     @Test
     void theVmRowMenuOpensTheDialogForThatVm() throws Exception {
-        FxToolkit.registerPrimaryStage();
-        context = AppContext.prepare(AppDirs.under(root), Locale.ENGLISH);
-        FxToolkit.setupStage(s -> {
-            s.setWidth(1280);
-            s.setHeight(800);
-            context.showMainWindow(s);
-        });
+        app = MainWindowFixture.prepare(root, Locale.ENGLISH);
+        app.show();
         TableView<?> table = robot.lookup("#vmTable").queryAs(TableView.class);
         waitFor(() -> table.getItems().size() == DemoHost.VM_COUNT, "the demo VMs fill the table");
         Node cell = robot.lookup("#vmTable .table-cell").queryAll().stream()
